@@ -1,0 +1,75 @@
+package org.salesinsights.insights.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.salesinsights.insights.control.InsightsQueryParser;
+import org.salesinsights.platform.ApiError;
+
+/** The Key sales info action of the Sales app: curated insights for one CRM record, a page at a time. */
+@Path("v1/opportunity-insights")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Key sales info", description = "Insights for the Key sales info card of the Sales app in Outlook.")
+public class OpportunityInsightsResource {
+
+    /** The Sales app picks the action by this text; it must stay byte for byte as Microsoft prescribes. */
+    public static final String ACTION_DESCRIPTION = "This action gets additional sales insights that will be shown"
+            + " in C4S key sales info card in outlook sidecar. The action enhances the existing skills of copilot"
+            + " for sales.";
+
+    @Inject
+    OpportunityInsights insights;
+
+    @Inject
+    PagingSettings paging;
+
+    @GET
+    @Operation(operationId = "GetKeySalesInsights", summary = "Get key sales info insights",
+            description = ACTION_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The insights of the record, a page at a time.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OpportunityInsightsPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or malformed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "500", description = "The server failed to answer.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    public OpportunityInsightsPage get(
+            @Parameter(description = "This input identifies the record type in CRM for which key sales info is"
+                    + " requested.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_TYPE_LENGTH))
+            @QueryParam("recordType") String recordType,
+            @Parameter(description = "This input provides the unique identifier of the CRM record for which key"
+                    + " sales info is requested.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_ID_LENGTH))
+            @QueryParam("recordId") String recordId,
+            @Parameter(description = "This input indicates the type of CRM in which the CRM record exists, for"
+                    + " which key sales info is requested.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_TYPE_LENGTH))
+            @QueryParam("crmType") String crmType,
+            @Parameter(description = "This input indicates the URL of the CRM environment in which the CRM record"
+                    + " exists, for which key sales info is requested.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_ORG_URL_LENGTH))
+            @QueryParam("crmOrgUrl") String crmOrgUrl,
+            @Parameter(description = "This input indicates the number of sales highlights to fetch.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+            @QueryParam("top") String top,
+            @Parameter(description = "This input indicates the number of items to skip when fetching sales"
+                    + " highlights.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+            @QueryParam("skip") String skip) {
+        return insights.find(paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip));
+    }
+}

@@ -1,0 +1,146 @@
+package org.salesinsights.insights.entity;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.QueryHint;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A curated insight about one CRM record.
+ *
+ * <p>The read order is pinned first, then higher priority, then newest time, then the id as the unique
+ * tie-breaker, so that paging with top/skip visits every insight exactly once. The properties are read in
+ * one batch per page (EclipseLink hints; other providers ignore them) instead of one query per insight.
+ */
+@Entity
+@Table(name = "insight")
+@NamedQueries({
+    @NamedQuery(name = Insight.FIND_FOR_RECORD,
+            query = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
+                    + " WHERE o.crmType = :crmType AND r.recordType = :recordType AND r.recordId = :recordId"
+                    + " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC",
+            hints = {
+                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
+                @QueryHint(name = "eclipselink.read-only", value = "true")
+            }),
+    @NamedQuery(name = Insight.FIND_FOR_RECORD_IN_ORGANIZATION,
+            query = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
+                    + " WHERE o.crmType = :crmType AND o.host = :host"
+                    + " AND r.recordType = :recordType AND r.recordId = :recordId"
+                    + " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC",
+            hints = {
+                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
+                @QueryHint(name = "eclipselink.read-only", value = "true")
+            })
+})
+public class Insight {
+
+    public static final String FIND_FOR_RECORD = "Insight.findForRecord";
+    public static final String FIND_FOR_RECORD_IN_ORGANIZATION = "Insight.findForRecordInOrganization";
+
+    @Id
+    @SequenceGenerator(name = "insight_seq", sequenceName = "insight_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "insight_seq")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "crm_record_id", nullable = false)
+    private CrmRecord record;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(nullable = false, length = 1000)
+    private String description;
+
+    @Column(length = 2048)
+    private String url;
+
+    /** When the insight happened, stored in UTC. */
+    @Column(name = "occurred_at")
+    private OffsetDateTime occurredAt;
+
+    @Column(nullable = false)
+    private boolean pinned;
+
+    @Column(nullable = false)
+    private int priority;
+
+    /** The language the insight is written in (BCP 47), the fallback for translations. */
+    @Column(length = 35)
+    private String language;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "insight_property", joinColumns = @JoinColumn(name = "insight_id"))
+    @OrderColumn(name = "prop_order")
+    private List<InsightProperty> properties = new ArrayList<>();
+
+    protected Insight() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public CrmRecord getRecord() {
+        return record;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public OffsetDateTime getOccurredAt() {
+        return occurredAt;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<InsightProperty> getProperties() {
+        return properties;
+    }
+}

@@ -1,0 +1,20 @@
+package org.salesinsights.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Failures the caller should see as they are: their status, code and message. */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(ApiException e) {
+        return ErrorResponses.of(e.status(), e.errorCode(), e.getMessage(), request);
+    }
+}

@@ -1,0 +1,61 @@
+package org.salesinsights.platform;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One log line per API call (method, path, status, latency, activity id, the caller's x-ms-user-agent) and the
+ * headers every answer carries: the echoed activity id, no caching of per-user data, no content sniffing.
+ */
+@WebFilter(filterName = "RequestLogFilter", urlPatterns = "/api/*")
+public class RequestLogFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger("org.salesinsights.requests");
+    static final String USER_AGENT_HEADER = "x-ms-user-agent";
+    private static final int MAX_LOGGED_USER_AGENT = 100;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long start = System.nanoTime();
+        String activityId = ActivityIds.accept(request.getHeader(ActivityIds.HEADER));
+        ActivityIds.set(request, activityId);
+        response.setHeader(ActivityIds.HEADER, activityId);
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            long micros = (System.nanoTime() - start) / 1_000;
+            if (LOG.isLoggable(Level.INFO)) {
+                LOG.info(String.format("%s %s status=%d latencyMs=%d.%03d activityId=%s userAgent=%s",
+                        request.getMethod(), printable(request.getRequestURI(), 200), response.getStatus(),
+                        micros / 1000, micros % 1000, activityId,
+                        printable(request.getHeader(USER_AGENT_HEADER), MAX_LOGGED_USER_AGENT)));
+            }
+        }
+    }
+
+    /** Caller-supplied text made safe for a one-line log: no control characters, bounded, quoted if spaced. */
+    static String printable(String value, int max) {
+        if (value == null) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), max));
+        for (int i = 0; i < value.length() && out.length() < max; i++) {
+            char c = value.charAt(i);
+            out.append(Character.isISOControl(c) || c == '"' ? '?' : c);
+        }
+        String text = out.toString();
+        return text.indexOf(' ') >= 0 || text.isEmpty() ? '"' + text + '"' : text;
+    }
+}
