@@ -46,12 +46,19 @@ public final class OrgHosts {
             String host = uri.getHost() != null ? uri.getHost() : uri.getRawAuthority();
             if (host != null && uri.getHost() == null) {
                 int colon = host.lastIndexOf(':');
+                if (colon >= 0 && !validPort(host.substring(colon + 1))) {
+                    return null;
+                }
                 host = colon >= 0 ? host.substring(0, colon) : host;
             }
             return host;
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    private static boolean validPort(String port) {
+        return port.matches("[0-9]{1,5}") && Integer.parseInt(port) <= 65_535;
     }
 
     private static Optional<String> normalizeHost(String host) {

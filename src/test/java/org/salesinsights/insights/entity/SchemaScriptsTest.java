@@ -1,0 +1,113 @@
+package org.salesinsights.insights.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JPA scripts run on every start of the server, against a database that survives restarts: they must keep
+ * what is there and add nothing twice. Runs them the way the JPA provider does, one line per statement, on an
+ * H2 file database, closing it between "starts".
+ */
+class SchemaScriptsTest {
+
+    private static final List<String> TABLES = List.of("crm_organization", "crm_record", "insight", "insight_property");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startingTwiceLosesNothingAndDuplicatesNothing() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("insights");
+        Map<String, Integer> first = start(url);
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE insight SET title = 'Edited by an admin' WHERE id = 2");
+        }
+        Map<String, Integer> second = start(url);
+        assertEquals(first, second);
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement();
+                ResultSet title = sql.executeQuery("SELECT title FROM insight WHERE id = 2")) {
+            assertTrue(title.next());
+            assertEquals("Edited by an admin", title.getString(1), "a restart overwrote curated data");
+        }
+    }
+
+    @Test
+    void theDemoSetIsWhatTheReadmePromises() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("demo");
+        Map<String, Integer> counts = start(url);
+        assertTrue(counts.get("crm_record") >= 8, counts::toString);
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            assertEquals(14, single(sql, "SELECT COUNT(*) FROM insight i JOIN crm_record r ON r.id = i.crm_record_id"
+                    + " WHERE r.record_id = 'd1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91'"));
+            assertEquals(4, single(sql, "SELECT COUNT(DISTINCT record_type) FROM crm_record"));
+            assertEquals(2, single(sql, "SELECT COUNT(DISTINCT crm_type) FROM crm_organization"));
+            assertTrue(single(sql, "SELECT COUNT(*) FROM insight WHERE CHAR_LENGTH(description) > 130") >= 2);
+            assertTrue(single(sql, "SELECT COUNT(*) FROM insight WHERE CHAR_LENGTH(title) > 20") >= 2);
+            try (ResultSet text = sql.executeQuery("SELECT prop_value FROM insight_property WHERE insight_id = 60"
+                    + " AND prop_order = 0")) {
+                assertTrue(text.next());
+                assertEquals("J\u00fcrgen Wei\u00df", text.getString(1), "non-ASCII text did not survive the script");
+            }
+        }
+    }
+
+    @Test
+    void theScriptsAreAsciiWithOneStatementPerLine() throws IOException {
+        for (String script : List.of("create-schema.sql", "demo-data.sql")) {
+            byte[] bytes = resource(script).readAllBytes();
+            for (byte b : bytes) {
+                assertTrue(b > 0, script + " holds non-ASCII bytes: the provider may read it in any charset");
+            }
+            for (String line : new String(bytes, StandardCharsets.US_ASCII).split("\n")) {
+                assertTrue(line.isBlank() || line.startsWith("CREATE ") || line.startsWith("INSERT "),
+                        () -> script + ": a statement split over lines: " + line);
+            }
+        }
+    }
+
+    /** What the JPA provider does at deployment: the create script, then the load script, line by line. */
+    private static Map<String, Integer> start(String url) throws Exception {
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            for (String script : List.of("create-schema.sql", "demo-data.sql")) {
+                String text = new String(resource(script).readAllBytes(), StandardCharsets.US_ASCII);
+                for (String line : text.split("\n")) {
+                    if (!line.isBlank()) {
+                        sql.execute(line);
+                    }
+                }
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String table : TABLES) {
+                counts.put(table, single(sql, "SELECT COUNT(*) FROM " + table));
+            }
+            return counts;
+        }
+    }
+
+    private static int single(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static InputStream resource(String script) {
+        return SchemaScriptsTest.class.getResourceAsStream("/META-INF/sql/" + script);
+    }
+}
