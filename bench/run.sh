@@ -59,7 +59,9 @@ echo "answer size: $(wc -c < "$WORK/constant.json") bytes (action and baseline)"
 
 export BENCH_RECORDS=$RECORDS
 run_wrk() { # path connections duration -> "rps p50_ms p99_ms"
-  BENCH_PATH=$1 wrk -t"$THREADS" -c"$2" -d"$3" --latency -s bench/random-record.lua "http://127.0.0.1:$PORT" | awk '
+  local threads=$THREADS
+  if [ "$2" -lt "$threads" ]; then threads=$2; fi
+  BENCH_PATH=$1 wrk -t"$threads" -c"$2" -d"$3" --latency -s bench/random-record.lua "http://127.0.0.1:$PORT" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) }
@@ -70,8 +72,8 @@ run_wrk() { # path connections duration -> "rps p50_ms p99_ms"
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "== warming up"
-run_wrk "$APP" 8 10s >/dev/null
-run_wrk "$BASE" 8 10s >/dev/null
+run_wrk "$APP" 8 20s >/dev/null
+run_wrk "$BASE" 8 20s >/dev/null
 
 printf '\n%-6s | %-32s | %-32s | %s\n' "conns" "action: req/s  p50 ms  p99 ms" "baseline: req/s  p50 ms  p99 ms" "ratio req/s (action/baseline)"
 for c in $CONCURRENCY; do

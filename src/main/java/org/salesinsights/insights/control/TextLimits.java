@@ -25,6 +25,9 @@ public final class TextLimits {
 
     /** The number of user-perceived characters in the text. */
     public static int length(String text) {
+        if (isSimple(text)) {
+            return text.length();
+        }
         Matcher m = GRAPHEME.matcher(text);
         int count = 0;
         while (m.find()) {
@@ -38,6 +41,9 @@ public final class TextLimits {
         if (max < 1) {
             throw new IllegalArgumentException("max must be positive: " + max);
         }
+        if (text.length() <= max) {
+            return text; // never more user-perceived characters than UTF-16 units
+        }
         List<Integer> ends = graphemeEnds(text, max + 1);
         if (ends.size() <= max) {
             return text;
@@ -49,6 +55,17 @@ public final class TextLimits {
             cut = wordCut;
         }
         return stripTrailing(text.substring(0, cut)) + ELLIPSIS;
+    }
+
+    /** Printable ASCII only: one character per user-perceived character, no regex needed to count. */
+    private static boolean isSimple(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** End offsets of the first {@code limit} grapheme clusters. */
