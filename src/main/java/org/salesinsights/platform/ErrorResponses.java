@@ -10,10 +10,25 @@ final class ErrorResponses {
     private ErrorResponses() {
     }
 
+    /** Seconds the caller should wait before retrying while the database is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     static Response of(int status, String errorCode, String message, HttpServletRequest request) {
+        return of(status, errorCode, message, ActivityIds.of(request));
+    }
+
+    static Response of(int status, String errorCode, String message, String activityId) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(errorCode, message, ActivityIds.of(request)))
+                .entity(new ApiError(errorCode, message, activityId))
+                .build();
+    }
+
+    /** 503 with Retry-After: the connector platform retries it. */
+    static Response unavailable(String activityId) {
+        return Response.fromResponse(of(503, "SERVICE_UNAVAILABLE",
+                "The insights store is unavailable; retry shortly.", activityId))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
                 .build();
     }
 }

@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** The last resort: logs the failure with its activity id and answers 500 without any server detail. */
+/**
+ * The last resort: logs the failure with its activity id and answers without any server detail: 503 with
+ * {@code Retry-After} when the database is unreachable (the connector retries it), else 500.
+ */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
@@ -21,8 +24,20 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         String activityId = ActivityIds.of(request);
+        if (DatabaseFailures.isUnavailable(failure)) {
+            LOG.warning(() -> "Database unavailable, activityId=" + activityId + ": " + rootCause(failure));
+            return ErrorResponses.unavailable(activityId);
+        }
         LOG.log(Level.SEVERE, "Unexpected failure, activityId=" + activityId, failure);
         return ErrorResponses.of(500, "INTERNAL_SERVER_ERROR",
                 "The server failed to answer. Quote the activityId when reporting this.", request);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
     }
 }

@@ -96,6 +96,7 @@ class RequestLogFilterTest {
                     case "getRequestURI" -> "/api/v1/opportunity-insights";
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);
+                    case "isAsyncStarted" -> false;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -6,6 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.platform.ApiError;
+import org.salesinsights.platform.Deadline;
 
 /** The Key sales info action of the Sales app: curated insights for one CRM record, a page at a time. */
 @Path("v1/opportunity-insights")
@@ -36,6 +42,12 @@ public class OpportunityInsightsResource {
     @Inject
     PagingSettings paging;
 
+    @Inject
+    Deadline deadline;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Operation(operationId = "GetKeySalesInsights", summary = "Get key sales info insights",
             description = ACTION_DESCRIPTION)
@@ -44,9 +56,12 @@ public class OpportunityInsightsResource {
                     schema = @Schema(implementation = OpportunityInsightsPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is missing or malformed.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "503", description = "The insights store is unavailable; retry after the"
+            + " seconds in Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     @APIResponse(responseCode = "500", description = "The server failed to answer.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    public OpportunityInsightsPage get(
+    public void get(@Suspended AsyncResponse response,
             @Parameter(description = "This input identifies the record type in CRM for which key sales info is"
                     + " requested.", required = true,
                     schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_TYPE_LENGTH))
@@ -70,6 +85,7 @@ public class OpportunityInsightsResource {
                     + " highlights.",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
             @QueryParam("skip") String skip) {
-        return insights.find(paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip));
+        InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
+        deadline.answer(response, request, () -> insights.find(query));
     }
 }

@@ -1,0 +1,49 @@
+package org.salesinsights.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Tells a database that cannot be reached (or does not answer in time) from other failures, so that the caller
+ * gets a retryable 503 for the former and a 500 only for real defects.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    /** True when somewhere in the cause chain the database was unreachable, overloaded or too slow. */
+    public static boolean isUnavailable(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLTimeoutException
+                    || t instanceof jakarta.persistence.QueryTimeoutException
+                    || t instanceof jakarta.resource.ResourceException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null && isUnavailable(sql.getNextException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE classes of an unreachable or refusing database: 08 connection exception, 53 insufficient
+     * resources, 57P operator intervention (PostgreSQL shutting down), HYT00/HYT01 timeouts.
+     */
+    private static boolean unavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                || state.equals("HYT00") || state.equals("HYT01"));
+    }
+}

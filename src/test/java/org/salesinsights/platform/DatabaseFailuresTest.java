@@ -1,0 +1,53 @@
+package org.salesinsights.platform;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.QueryTimeoutException;
+import jakarta.resource.ResourceException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseFailuresTest {
+
+    @Test
+    void connectionFailuresDeepInTheChainAreUnavailability() {
+        SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused.", "08001");
+        assertTrue(DatabaseFailures.isUnavailable(new EJBException(new PersistenceException(refused))));
+        assertTrue(DatabaseFailures.isUnavailable(new PersistenceException(new SQLTransientConnectionException("gone"))));
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("An I/O error occurred", "08006")));
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(DatabaseFailures.isUnavailable(new SQLException("too many connections", "53300")));
+    }
+
+    @Test
+    void aPoolThatCannotAllocateAndTimeoutsAreUnavailability() {
+        SQLException pool = new SQLException("Error in allocating a connection.");
+        pool.initCause(new ResourceException("No available resources and wait time 1000 ms expired."));
+        assertTrue(DatabaseFailures.isUnavailable(new PersistenceException(pool)));
+        assertTrue(DatabaseFailures.isUnavailable(new QueryTimeoutException("slow")));
+        SQLException chained = new SQLException("batch failed", "XX000");
+        chained.setNextException(new SQLException("connection lost", "08003"));
+        assertTrue(DatabaseFailures.isUnavailable(chained));
+    }
+
+    @Test
+    void defectsAreNot() {
+        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("bug")));
+        assertFalse(DatabaseFailures.isUnavailable(new PersistenceException(new SQLException("syntax error", "42601"))));
+        assertFalse(DatabaseFailures.isUnavailable(new SQLException("no state")));
+    }
+
+    @Test
+    void aCyclicCauseChainEnds() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        assertFalse(DatabaseFailures.isUnavailable(a));
+    }
+}
