@@ -1,0 +1,101 @@
+package org.salesinsights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The database goes away while the server runs (the proxy in front of PostgreSQL stops answering) and comes back:
+ * the action must answer within 2 seconds with a retryable 503 the whole time, readiness must say DOWN, and both
+ * must recover without a restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DatabaseOutageIT {
+
+    private static final String RECORD = "api/v1/opportunity-insights?recordType=lead&recordId=3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10";
+    private static final Duration BUDGET = Duration.ofSeconds(2);
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
+    }
+
+    @Test
+    void aDeadDatabaseGetsAFastRetryable503AndTheServiceRecoversByItself() throws Exception {
+        assertEquals(200, Http.get(uri(RECORD)).statusCode());
+        assertEquals(200, Http.get(health("/health/ready")).statusCode());
+
+        PostgresTestSession.proxy().blackhole();
+        try {
+            for (int call = 0; call < 3; call++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = Http.get(uri(RECORD), "x-ms-client-request-id", "outage-" + call);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertTrue(took.compareTo(BUDGET) < 0, "answered after " + took.toMillis() + " ms");
+                assertEquals(503, response.statusCode(), response::body);
+                assertTrue(response.headers().firstValue("Retry-After").isPresent(), "no Retry-After");
+                JsonObject error = Http.json(response);
+                assertEquals("SERVICE_UNAVAILABLE", error.getString("errorCode"));
+                assertEquals("outage-" + call, error.getString("activityId"));
+            }
+            HttpResponse<String> ready = within(Duration.ofSeconds(20), () -> Http.get(health("/health/ready")),
+                    r -> r.statusCode() == 503);
+            assertTrue(ready.body().contains("DOWN"), ready.body());
+            assertEquals(200, Http.get(health("/health/live")).statusCode(), "an outage of the database is not death");
+        } finally {
+            PostgresTestSession.proxy().restore();
+        }
+
+        HttpResponse<String> recovered = within(Duration.ofSeconds(30), () -> Http.get(uri(RECORD)),
+                r -> r.statusCode() == 200);
+        assertEquals(2, Http.json(recovered).getJsonArray("value").size());
+        within(Duration.ofSeconds(20), () -> Http.get(health("/health/ready")), r -> r.statusCode() == 200);
+    }
+
+    private static HttpResponse<String> within(Duration limit, Supplier<HttpResponse<String>> call,
+            Predicate<HttpResponse<String>> done) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        HttpResponse<String> last = call.get();
+        while (!done.test(last)) {
+            HttpResponse<String> seen = last;
+            assertTrue(System.nanoTime() < end, () -> "still " + seen.statusCode() + " after " + limit + ": " + seen.body());
+            Thread.sleep(250);
+            last = call.get();
+        }
+        return last;
+    }
+
+    private URI uri(String relative) {
+        try {
+            return base.toURI().resolve(relative);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Health endpoints are served at the server's root, not under the application. */
+    private URI health(String path) {
+        return uri(path);
+    }
+}
