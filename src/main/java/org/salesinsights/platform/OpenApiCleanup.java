@@ -28,8 +28,25 @@ public class OpenApiCleanup implements OASFilter {
 
     private static final String COMPONENT_PREFIX = "#/components/schemas/";
 
+    /**
+     * The filler comes from Payara's MicroProfile OpenAPI 3.x model; a 4.x model (WildFly) has none of it, and
+     * some of the getters used here changed their types in 4.0, so this filter leaves such a model alone.
+     */
+    private static final boolean OPENAPI_3_MODEL = hasBooleanExclusiveMaximum();
+
+    private static boolean hasBooleanExclusiveMaximum() {
+        try {
+            return Schema.class.getMethod("getExclusiveMaximum").getReturnType() == Boolean.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (!OPENAPI_3_MODEL) {
+            return;
+        }
         Map<String, Schema> named = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
                 ? Map.of() : openAPI.getComponents().getSchemas();
         Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
