@@ -1,0 +1,181 @@
+package org.salesinsights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The connector's path end to end: TLS at nginx with server-config/nginx/sales-insights.conf, the application
+ * behind it at the root context, as partners deploy it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReverseProxyIT {
+
+    private static final String ACTION = "/api/v1/opportunity-insights?recordType=opportunity"
+            + "&recordId=006Dn00000A1b2C&crmType=Salesforce&top=2";
+
+    @TempDir
+    static Path prefix;
+
+    private static Process nginx;
+    private static HttpClient client;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        WebArchive built = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(built); // the root context, as in production
+    }
+
+    @BeforeEach
+    void startNginx() throws Exception {
+        if (nginx != null) {
+            return;
+        }
+        Path certs = Files.createDirectories(prefix.resolve("certs"));
+        Files.createDirectories(prefix.resolve("logs"));
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost",
+                "-keyout", certs.resolve("sales-insights.key").toString(),
+                "-out", certs.resolve("sales-insights.crt").toString());
+        Path config = Path.of(System.getProperty("insights.serverConfig"), "nginx", "sales-insights.conf");
+        Files.writeString(prefix.resolve("nginx.conf"), String.join("\n",
+                "pid " + prefix.resolve("nginx.pid") + ";",
+                "error_log " + prefix.resolve("logs/error.log") + " info;",
+                "events {}",
+                "http {",
+                "  access_log " + prefix.resolve("logs/access.log") + ";",
+                "  upstream sales_insights { server 127.0.0.1:" + base.getPort() + "; keepalive 4; }",
+                "  include " + config + ";",
+                "}", ""));
+        nginx = new ProcessBuilder("nginx", "-p", prefix + "/", "-c", prefix.resolve("nginx.conf").toString(),
+                "-g", "daemon off;").redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile())
+                .start();
+        client = HttpClient.newBuilder().sslContext(trusting(certs.resolve("sales-insights.crt")))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        for (int i = 0; i < 50; i++) {
+            try {
+                send("/openapi", "GET");
+                return;
+            } catch (IOException notYet) {
+                assertTrue(nginx.isAlive(), () -> "nginx died: " + log("logs/stdout.log") + log("logs/error.log"));
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("nginx did not start: " + log("logs/error.log"));
+    }
+
+    @AfterAll
+    static void stopNginx() throws InterruptedException {
+        if (nginx != null) {
+            nginx.destroy();
+            nginx.waitFor(10, TimeUnit.SECONDS);
+            nginx = null;
+        }
+    }
+
+    @Test
+    void theActionAnswersThroughTheProxyWithItsHeaders() throws Exception {
+        HttpResponse<String> response = send(ACTION, "GET", "x-ms-client-request-id", "via-proxy-1",
+                "x-ms-user-agent", "sales-copilot");
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(response.body().startsWith("{\"value\":[{\"title\":\"Fabrikam Insights\""), response.body());
+        assertEquals("via-proxy-1", response.headers().firstValue("x-ms-client-request-id").orElseThrow());
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertTrue(response.headers().firstValue("Cache-Control").orElseThrow().contains("no-store"));
+        assertTrue(response.headers().firstValue("Strict-Transport-Security").isPresent());
+        assertFalse(response.headers().firstValue("Server").orElse("").matches(".*[0-9].*"), "versions leak");
+    }
+
+    @Test
+    void errorsKeepTheContractsBodyThroughTheProxy() throws Exception {
+        HttpResponse<String> response = send("/api/v1/opportunity-insights?recordType=opportunity&top=1", "GET",
+                "x-ms-client-request-id", "via-proxy-2");
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("\"activityId\":\"via-proxy-2\""), response.body());
+    }
+
+    @Test
+    void onlyThePublicPathsAreExposed() throws Exception {
+        for (String path : List.of("/health", "/health/ready", "/api/test-only/failure", "/api/v2/anything",
+                "/WEB-INF/web.xml", "/")) {
+            HttpResponse<String> response = send(path, "GET");
+            assertEquals(404, response.statusCode(), path);
+            assertEquals("{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"Not Found.\"}", response.body(), path);
+        }
+        HttpResponse<String> post = send("/api/v1/opportunity-insights", "POST");
+        assertEquals(403, post.statusCode());
+        assertTrue(post.body().contains("INSUFFICIENT_PERMISSIONS"), post.body());
+    }
+
+    private static HttpResponse<String> send(String path, String method, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:8443" + path))
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Trusts exactly the test's own certificate. */
+    private static SSLContext trusting(Path certificate) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate)) {
+            trust.setCertificateEntry("nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), () -> String.join(" ", command) + ": " + output);
+    }
+
+    private static String log(String name) {
+        try {
+            return Files.readString(prefix.resolve(name));
+        } catch (IOException e) {
+            return "(no " + name + ")";
+        }
+    }
+}
