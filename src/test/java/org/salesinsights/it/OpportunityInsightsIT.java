@@ -359,6 +359,19 @@ class OpportunityInsightsIT {
         }
     }
 
+    @Test
+    void healthSaysLiveAndReady() throws URISyntaxException {
+        // Payara serves MicroProfile Health at the root of the HTTP port, WildFly on its management port.
+        URI health = URI.create(System.getProperty("insights.it.healthBase", base.toURI().resolve("/").toString()));
+        for (String check : List.of("health/live", "health/ready")) {
+            HttpResponse<String> response = Http.get(health.resolve(check));
+            assertEquals(200, response.statusCode(), response::body);
+            assertEquals("UP", Http.json(response).getString("status"), response::body);
+        }
+        HttpResponse<String> ready = Http.get(health.resolve("health/ready"));
+        assertTrue(ready.body().contains("insights-database"), ready.body());
+    }
+
     private static JsonObject resolve(JsonObject schemas, JsonObject schema) {
         if (!schema.containsKey("$ref")) {
             return schema;
