@@ -33,19 +33,14 @@ import jakarta.persistence.Version;
 @Table(name = "insight")
 @NamedQueries({
     @NamedQuery(name = Insight.FIND_FOR_RECORD,
-            query = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
-                    + " WHERE o.crmType = :crmType AND r.recordType = :recordType AND r.recordId = :recordId"
-                    + " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC",
+            query = Insight.OF_RECORD + Insight.READ_ORDER,
             hints = {
                 @QueryHint(name = "eclipselink.batch.type", value = "IN"),
                 @QueryHint(name = "eclipselink.batch", value = "i.properties"),
                 @QueryHint(name = "eclipselink.read-only", value = "true")
             }),
     @NamedQuery(name = Insight.FIND_FOR_RECORD_IN_ORGANIZATION,
-            query = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
-                    + " WHERE o.crmType = :crmType AND o.host = :host"
-                    + " AND r.recordType = :recordType AND r.recordId = :recordId"
-                    + " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC",
+            query = Insight.OF_RECORD + " AND o.host = :host" + Insight.READ_ORDER,
             hints = {
                 @QueryHint(name = "eclipselink.batch.type", value = "IN"),
                 @QueryHint(name = "eclipselink.batch", value = "i.properties"),
@@ -55,6 +50,10 @@ import jakarta.persistence.Version;
 public class Insight {
 
     public static final String FIND_FOR_RECORD = "Insight.findForRecord";
+    static final String OF_RECORD = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
+            + " WHERE o.crmType = :crmType AND r.recordType = :recordType AND r.recordId = :recordId";
+    /** Pinned, then priority, then newest, then the id: a total order, so pages never overlap or skip. */
+    static final String READ_ORDER = " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC";
     public static final String FIND_FOR_RECORD_IN_ORGANIZATION = "Insight.findForRecordInOrganization";
 
     @Id
