@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -44,6 +46,13 @@ public class OpenApiCleanup implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        // The servers the generators list are the server's own listeners (http://localhost:8080/), wrong behind
+        // a proxy. A relative server URL resolves against wherever the document was fetched from: through the
+        // proxy, the public scheme and host. A deployer may still name one with mp.openapi.servers.
+        if (ConfigProvider.getConfig().getOptionalValue("mp.openapi.servers", String.class).isEmpty()) {
+            openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/")
+                    .description("The host this document was fetched from."))));
+        }
         if (!OPENAPI_3_MODEL) {
             return;
         }

@@ -121,6 +121,19 @@ class ReverseProxyIT {
     }
 
     @Test
+    void theOpenApiDocumentPointsAtThePublicOrigin() throws Exception {
+        HttpResponse<String> response = send("/openapi", "GET", "Accept", "application/json");
+        assertEquals(200, response.statusCode());
+        URI document = response.request().uri();
+        String server = Http.json(response).getJsonArray("servers").getJsonObject(0).getString("url");
+        URI resolved = document.resolve(server);
+        assertEquals("https", resolved.getScheme(), resolved::toString);
+        assertEquals("localhost", resolved.getHost(), resolved::toString);
+        assertEquals(8443, resolved.getPort(), resolved::toString);
+        assertTrue(response.body().contains("\"/api/v1/opportunity-insights\""), "the action's path");
+    }
+
+    @Test
     void errorsKeepTheContractsBodyThroughTheProxy() throws Exception {
         HttpResponse<String> response = send("/api/v1/opportunity-insights?recordType=opportunity&top=1", "GET",
                 "x-ms-client-request-id", "via-proxy-2");
