@@ -1,5 +1,12 @@
 package org.salesinsights.health;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +25,19 @@ public class DatabasePing {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource insights;
+
+    /** Which database the default datasource reaches, for the start-up log: product, version, URL without query. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String describe() throws SQLException {
+        try (Connection connection = insights.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String url = meta.getURL() == null ? "?" : meta.getURL().replaceFirst("[?;].*$", "");
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + url;
+        }
+    }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void ping() {
