@@ -1,0 +1,134 @@
+package org.salesinsights.signin.control;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Checks a Microsoft Entra ID access token for this API, as the connector sends it: RS256 only (never {@code none},
+ * never an HMAC keyed with a public key), a signing key of the token's own tenant, the issuer of that tenant in its
+ * v1 or v2 form, this API as the audience, and the time window with a small clock skew. Entra access tokens carry
+ * no {@code jti}; none is required.
+ */
+public final class EntraTokenValidator {
+
+    private static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.RS256);
+    private static final Pattern TENANT_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Set<String> audiences;
+    private final Duration clockSkew;
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    public EntraTokenValidator(Set<String> audiences, Duration clockSkew, SigningKeys keys, Clock clock) {
+        if (audiences.isEmpty()) {
+            throw new IllegalArgumentException("at least one accepted audience (client id or app id URI) is needed");
+        }
+        this.audiences = Set.copyOf(audiences);
+        this.clockSkew = Objects.requireNonNull(clockSkew);
+        this.keys = Objects.requireNonNull(keys);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** The caller the token speaks for, or why it is refused. */
+    public Caller validate(String token) throws InvalidTokenException {
+        SignedJWT jwt = parse(token);
+        if (!ALLOWED.contains(jwt.getHeader().getAlgorithm())) {
+            throw new InvalidTokenException("algorithm not allowed: " + jwt.getHeader().getAlgorithm());
+        }
+        JWTClaimsSet claims = claims(jwt);
+        String tenantId = text(claims, "tid");
+        if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
+            throw new InvalidTokenException("no tenant id (tid)");
+        }
+        String issuer = claims.getIssuer();
+        if (!("https://login.microsoftonline.com/" + tenantId + "/v2.0").equals(issuer)
+                && !("https://sts.windows.net/" + tenantId + "/").equals(issuer)) {
+            throw new InvalidTokenException("issuer " + issuer + " is not the tenant " + tenantId);
+        }
+        String keyId = jwt.getHeader().getKeyID();
+        if (keyId == null) {
+            throw new InvalidTokenException("no key id (kid)");
+        }
+        RSAKey key = keys.find(tenantId, keyId)
+                .orElseThrow(() -> new InvalidTokenException("unknown signing key " + keyId + " for " + tenantId));
+        verify(jwt, key);
+        List<String> audience = claims.getAudience();
+        if (audience == null || audience.stream().noneMatch(audiences::contains)) {
+            throw new InvalidTokenException("audience " + audience + " is not this API");
+        }
+        Instant now = clock.instant();
+        Date expires = claims.getExpirationTime();
+        if (expires == null || !now.minus(clockSkew).isBefore(expires.toInstant())) {
+            throw new InvalidTokenException("expired at " + expires);
+        }
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && now.plus(clockSkew).isBefore(notBefore.toInstant())) {
+            throw new InvalidTokenException("not valid before " + notBefore);
+        }
+        String objectId = text(claims, "oid");
+        if (objectId == null) {
+            throw new InvalidTokenException("no user object id (oid)");
+        }
+        return new Caller(tenantId, objectId, roles(claims));
+    }
+
+    private static SignedJWT parse(String token) throws InvalidTokenException {
+        try {
+            return SignedJWT.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            // includes unsigned tokens (alg none): they do not parse as a signed JWT
+            throw new InvalidTokenException("not a signed JWT: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static JWTClaimsSet claims(SignedJWT jwt) throws InvalidTokenException {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new InvalidTokenException("unreadable claims");
+        }
+    }
+
+    private static void verify(SignedJWT jwt, RSAKey key) throws InvalidTokenException {
+        try {
+            if (!jwt.verify(new RSASSAVerifier(key))) {
+                throw new InvalidTokenException("bad signature");
+            }
+        } catch (JOSEException e) {
+            throw new InvalidTokenException("signature not verifiable: " + e.getMessage());
+        }
+    }
+
+    private static String text(JWTClaimsSet claims, String name) throws InvalidTokenException {
+        try {
+            return claims.getStringClaim(name);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("claim " + name + " is not a string");
+        }
+    }
+
+    private static Set<String> roles(JWTClaimsSet claims) throws InvalidTokenException {
+        try {
+            List<String> roles = claims.getStringListClaim("roles");
+            return roles == null ? Set.of() : new HashSet<>(roles);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("claim roles is not a list of strings");
+        }
+    }
+}
