@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * object may have no properties) or only add noise ({@code nullable: false}), writes a list of records as an
  * array with properties instead of items, and inlines named schemas. This filter removes the filler, turns such
  * arrays into arrays of their named item schema, types date-times as strings and refers to named schemas by
- * {@code $ref}. A document without these faults (WildFly's) passes through unchanged.
+ * {@code $ref}. A document without these faults (WildFly's) keeps its schemas as they are. On every server the
+ * servers entry becomes relative (see {@link #filterOpenAPI}).
  */
 public class OpenApiCleanup implements OASFilter {
 
