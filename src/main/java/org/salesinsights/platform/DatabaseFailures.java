@@ -38,6 +38,16 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /** The innermost cause, as "class: message", for a one-line log; safe on cyclic cause chains. */
+    public static String rootCause(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable root = failure;
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
     /**
      * SQLSTATE classes of an unreachable or refusing database: 08 connection exception, 53 insufficient
      * resources, 57P operator intervention (PostgreSQL shutting down), HYT00/HYT01 timeouts.

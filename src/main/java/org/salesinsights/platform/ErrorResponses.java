@@ -7,11 +7,11 @@ import jakarta.ws.rs.core.Response;
 /** Builds the contract's error body, always JSON whatever the caller accepts. */
 final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
-
     /** Seconds the caller should wait before retrying while the database is unavailable. */
     static final String RETRY_AFTER_SECONDS = "2";
+
+    private ErrorResponses() {
+    }
 
     static Response of(int status, String errorCode, String message, HttpServletRequest request) {
         return of(status, errorCode, message, ActivityIds.of(request));

@@ -25,19 +25,12 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         String activityId = ActivityIds.of(request);
         if (DatabaseFailures.isUnavailable(failure)) {
-            LOG.warning(() -> "Database unavailable, activityId=" + activityId + ": " + rootCause(failure));
+            LOG.warning(() -> "Database unavailable, activityId=" + activityId + ": "
+                    + DatabaseFailures.rootCause(failure));
             return ErrorResponses.unavailable(activityId);
         }
         LOG.log(Level.SEVERE, "Unexpected failure, activityId=" + activityId, failure);
         return ErrorResponses.of(500, "INTERNAL_SERVER_ERROR",
                 "The server failed to answer. Quote the activityId when reporting this.", request);
-    }
-
-    private static String rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getName() + ": " + root.getMessage();
     }
 }

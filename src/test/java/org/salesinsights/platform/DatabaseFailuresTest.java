@@ -1,5 +1,6 @@
 package org.salesinsights.platform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,13 @@ class DatabaseFailuresTest {
         RuntimeException b = new RuntimeException("b", a);
         a.initCause(b);
         assertFalse(DatabaseFailures.isUnavailable(a));
+        assertTrue(DatabaseFailures.rootCause(a).startsWith("java.lang.RuntimeException: "), "the log line ends");
+    }
+
+    @Test
+    void theRootCauseIsTheInnermost() {
+        SQLException refused = new SQLException("Connection refused", "08001");
+        assertEquals("java.sql.SQLException: Connection refused",
+                DatabaseFailures.rootCause(new EJBException(new PersistenceException(refused))));
     }
 }
