@@ -5,7 +5,12 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.salesinsights.signin.boundary.SignedInCaller;
 
 /** The API under {@code /api}: resources and providers are discovered, no server-specific registration. */
 @ApplicationPath("api")
@@ -14,5 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
         version = "1.0.0",
         description = "Curated partner insights for the Key sales info card of the Sales app in Outlook.",
         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
+@SecurityScheme(securitySchemeName = SignedInCaller.SECURITY_SCHEME, type = SecuritySchemeType.OAUTH2,
+        description = "Microsoft Entra ID (OAuth 2.0). The connector signs the user in and sends the access token"
+                + " for this API's app registration as 'Authorization: Bearer <token>'.",
+        flows = @OAuthFlows(authorizationCode = @OAuthFlow(
+                authorizationUrl = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+                tokenUrl = "https://login.microsoftonline.com/common/oauth2/v2.0/token")))
 public class InsightsApplication extends Application {
 }

@@ -1,5 +1,7 @@
 package org.salesinsights.platform;
 
+import java.util.Map;
+
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -13,11 +15,22 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String errorCode;
+    private final Map<String, Object> details;
 
     public ApiException(int status, String errorCode, String message) {
+        this(status, errorCode, message, null);
+    }
+
+    /** With {@code details} for the error body, such as every problem by field. */
+    public ApiException(int status, String errorCode, String message, Map<String, Object> details) {
         super(message, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
+        this.details = details == null ? null : Map.copyOf(details);
+    }
+
+    public Map<String, Object> details() {
+        return details;
     }
 
     public int status() {

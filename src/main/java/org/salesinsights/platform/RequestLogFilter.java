@@ -29,11 +29,7 @@ public class RequestLogFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
-        String activityId = ActivityIds.accept(request.getHeader(ActivityIds.HEADER));
-        ActivityIds.set(request, activityId);
-        response.setHeader(ActivityIds.HEADER, activityId);
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        String activityId = ApiHeaders.prepare(request, response);
         boolean asynchronous = false;
         try {
             chain.doFilter(request, response);

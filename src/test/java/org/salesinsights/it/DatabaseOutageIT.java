@@ -43,14 +43,15 @@ class DatabaseOutageIT {
 
     @Test
     void aDeadDatabaseGetsAFastRetryable503AndTheServiceRecoversByItself() throws Exception {
-        assertEquals(200, Http.get(uri(RECORD)).statusCode());
+        assertEquals(200, Http.get(uri(RECORD), "Authorization", TestTokens.bearer(TestTokens.CONTOSO)).statusCode());
         assertEquals(200, Http.get(health("/health/ready")).statusCode());
 
         PostgresTestSession.proxy().blackhole();
         try {
             for (int call = 0; call < 3; call++) {
                 long start = System.nanoTime();
-                HttpResponse<String> response = Http.get(uri(RECORD), "x-ms-client-request-id", "outage-" + call);
+                HttpResponse<String> response = Http.get(uri(RECORD), "x-ms-client-request-id", "outage-" + call,
+                        "Authorization", TestTokens.bearer(TestTokens.CONTOSO));
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertTrue(took.compareTo(BUDGET) < 0, "answered after " + took.toMillis() + " ms");
                 assertEquals(503, response.statusCode(), response::body);
@@ -67,7 +68,8 @@ class DatabaseOutageIT {
             PostgresTestSession.proxy().restore();
         }
 
-        HttpResponse<String> recovered = within(Duration.ofSeconds(30), () -> Http.get(uri(RECORD)),
+        HttpResponse<String> recovered = within(Duration.ofSeconds(30),
+                () -> Http.get(uri(RECORD), "Authorization", TestTokens.bearer(TestTokens.CONTOSO)),
                 r -> r.statusCode() == 200);
         assertEquals(2, Http.json(recovered).getJsonArray("value").size());
         within(Duration.ofSeconds(20), () -> Http.get(health("/health/ready")), r -> r.statusCode() == 200);

@@ -55,18 +55,18 @@ class OpportunityInsightsIT {
             + " sales.";
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
-    /** Every demo record, as the Sales app would name it. */
+    /** Every demo record, as the Sales app would name it, with the tenant that owns it. */
     private static final List<String[]> DEMO_RECORDS = List.of(
-            new String[] {"opportunity", CONTOSO_OPPORTUNITY},
-            new String[] {"account", "8f14e45f-ceea-467f-a0e6-3b6d9c2a1f07"},
-            new String[] {"lead", "3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10"},
-            new String[] {"contact", "5d41402a-bc4b-4a76-b971-9d911017c592"},
-            new String[] {"opportunity", NORTHWIND_OPPORTUNITY_15},
-            new String[] {"account", "001Dn00000XyZ9q"},
-            new String[] {"lead", "00QDn00000Lm3Np"},
-            new String[] {"contact", "003Dn00000Qr7St"},
-            new String[] {"opportunity", "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d"},
-            new String[] {"account", "b7e3c0de-1234-4cde-8f00-aa55bb66cc77"});
+            new String[] {TestTokens.CONTOSO, "opportunity", CONTOSO_OPPORTUNITY},
+            new String[] {TestTokens.CONTOSO, "account", "8f14e45f-ceea-467f-a0e6-3b6d9c2a1f07"},
+            new String[] {TestTokens.CONTOSO, "lead", "3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10"},
+            new String[] {TestTokens.CONTOSO, "contact", "5d41402a-bc4b-4a76-b971-9d911017c592"},
+            new String[] {TestTokens.FABRIKAM, "opportunity", NORTHWIND_OPPORTUNITY_15},
+            new String[] {TestTokens.FABRIKAM, "account", "001Dn00000XyZ9q"},
+            new String[] {TestTokens.FABRIKAM, "lead", "00QDn00000Lm3Np"},
+            new String[] {TestTokens.FABRIKAM, "contact", "003Dn00000Qr7St"},
+            new String[] {TestTokens.ADATUM, "opportunity", "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d"},
+            new String[] {TestTokens.ADATUM, "account", "b7e3c0de-1234-4cde-8f00-aa55bb66cc77"});
 
     @ArquillianResource
     URL base;
@@ -106,13 +106,15 @@ class OpportunityInsightsIT {
 
     @Test
     void bothSalesforceIdFormsFindTheSameInsights() {
-        String fifteen = insights(Map.of("recordType", "opportunity", "recordId", NORTHWIND_OPPORTUNITY_15,
-                "crmType", "Salesforce", "crmOrgUrl", "fabrikam.my.salesforce.com")).body();
-        String eighteen = insights(Map.of("recordType", "opportunity", "recordId", NORTHWIND_OPPORTUNITY_15 + "IAR",
-                "crmType", "salesforce")).body();
-        String caseLost = insights(Map.of("recordType", "opportunity", "recordId", "006dn00000a1b2ciar")).body();
-        assertEquals(3, Http.json(insights(Map.of("recordType", "opportunity", "recordId", NORTHWIND_OPPORTUNITY_15)))
-                .getJsonArray("value").size());
+        String fifteen = insightsOf(TestTokens.FABRIKAM, Map.of("recordType", "opportunity",
+                "recordId", NORTHWIND_OPPORTUNITY_15, "crmType", "Salesforce",
+                "crmOrgUrl", "fabrikam.my.salesforce.com")).body();
+        String eighteen = insightsOf(TestTokens.FABRIKAM, Map.of("recordType", "opportunity",
+                "recordId", NORTHWIND_OPPORTUNITY_15 + "IAR", "crmType", "salesforce")).body();
+        String caseLost = insightsOf(TestTokens.FABRIKAM, Map.of("recordType", "opportunity",
+                "recordId", "006dn00000a1b2ciar")).body();
+        assertEquals(3, Http.json(insightsOf(TestTokens.FABRIKAM, Map.of("recordType", "opportunity",
+                "recordId", NORTHWIND_OPPORTUNITY_15))).getJsonArray("value").size());
         assertEquals(fifteen, eighteen);
         assertEquals(fifteen, caseLost);
     }
@@ -177,9 +179,6 @@ class OpportunityInsightsIT {
                 "recordId", "00000000-0000-0000-0000-000000000000"));
         assertEquals(200, unknown.statusCode());
         assertEquals("{\"value\":[],\"hasMoreResults\":false}", unknown.body());
-        HttpResponse<String> otherOrg = insights(Map.of("recordType", "opportunity", "recordId", CONTOSO_OPPORTUNITY,
-                "crmOrgUrl", "https://adatum.crm4.dynamics.com/"));
-        assertEquals("{\"value\":[],\"hasMoreResults\":false}", otherOrg.body());
         HttpResponse<String> otherType = insights(Map.of("recordType", "account", "recordId", CONTOSO_OPPORTUNITY));
         assertEquals("{\"value\":[],\"hasMoreResults\":false}", otherType.body());
     }
@@ -187,9 +186,10 @@ class OpportunityInsightsIT {
     @Test
     void everyDemoAnswerKeepsTheCardsLimits() {
         for (String[] record : DEMO_RECORDS) {
-            JsonObject page = Http.json(insights(Map.of("recordType", record[0], "recordId", record[1], "top", "50")));
+            JsonObject page = Http.json(insightsOf(record[0], Map.of("recordType", record[1], "recordId", record[2],
+                    "top", "50")));
             List<JsonObject> value = page.getJsonArray("value").getValuesAs(JsonObject.class);
-            assertFalse(value.isEmpty(), () -> "no demo insights for " + record[1]);
+            assertFalse(value.isEmpty(), () -> "no demo insights for " + record[2]);
             for (JsonObject insight : value) {
                 assertAll(insight.toString(),
                         () -> assertTrue(graphemes(insight.getString("title")) <= 20),
@@ -209,7 +209,7 @@ class OpportunityInsightsIT {
 
     @Test
     void nonAsciiTextArrivesIntact() {
-        JsonObject page = Http.json(insights(Map.of("recordType", "opportunity",
+        JsonObject page = Http.json(insightsOf(TestTokens.ADATUM, Map.of("recordType", "opportunity",
                 "recordId", "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d")));
         JsonObject first = page.getJsonArray("value").getJsonObject(0);
         assertEquals("J\u00fcrgen Wei\u00df", first.getJsonObject("additionalProperties").getString("Ansprechpartner"));
@@ -244,7 +244,7 @@ class OpportunityInsightsIT {
     void badInputGetsTheContractsErrorNamingTheParameter(Map<String, String> parameters, String parameter) {
         String activityId = UUID.randomUUID().toString();
         HttpResponse<String> response = Http.get(uri("api/v1/opportunity-insights?" + Http.query(parameters)),
-                "x-ms-client-request-id", activityId);
+                "x-ms-client-request-id", activityId, "Authorization", TestTokens.bearer(TestTokens.CONTOSO));
         assertEquals(400, response.statusCode(), response::body);
         JsonObject error = Http.json(response);
         assertEquals("INVALID_PARAMETER", error.getString("errorCode"));
@@ -255,7 +255,8 @@ class OpportunityInsightsIT {
 
     @Test
     void anUnexpectedFailureAnswers500WithoutServerDetail() {
-        HttpResponse<String> response = Http.get(uri("api/test-only/failure"), "x-ms-client-request-id", "probe-1");
+        HttpResponse<String> response = Http.get(uri("api/test-only/failure"), "x-ms-client-request-id", "probe-1",
+                "Authorization", TestTokens.bearer(TestTokens.CONTOSO));
         assertEquals(500, response.statusCode());
         JsonObject error = Http.json(response);
         assertEquals("INTERNAL_SERVER_ERROR", error.getString("errorCode"));
@@ -267,11 +268,13 @@ class OpportunityInsightsIT {
 
     @Test
     void unknownPathsAndMethodsGetTheErrorBodyToo() {
-        HttpResponse<String> missing = Http.get(uri("api/v1/no-such-action"));
+        HttpResponse<String> missing = Http.get(uri("api/v1/no-such-action"),
+                "Authorization", TestTokens.bearer(TestTokens.CONTOSO));
         assertEquals(404, missing.statusCode());
         assertEquals("NOT_FOUND", Http.json(missing).getString("errorCode"));
         HttpResponse<String> post = Http.send(HttpRequest.newBuilder(uri("api/v1/opportunity-insights"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer(TestTokens.CONTOSO)).build());
         assertEquals(405, post.statusCode());
         assertEquals("METHOD_NOT_ALLOWED", Http.json(post).getString("errorCode"));
     }
@@ -280,7 +283,8 @@ class OpportunityInsightsIT {
     void everyAnswerCarriesTheActivityIdAndSafeCachingHeaders() {
         HttpResponse<String> echoed = Http.get(insightsUri(Map.of("recordType", "lead",
                 "recordId", "3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10")),
-                "x-ms-client-request-id", "3f2a9c4e-0000-4000-8000-000000000001", "x-ms-user-agent", "sales-copilot");
+                "x-ms-client-request-id", "3f2a9c4e-0000-4000-8000-000000000001", "x-ms-user-agent", "sales-copilot",
+                "Authorization", TestTokens.bearer(TestTokens.CONTOSO));
         assertEquals("3f2a9c4e-0000-4000-8000-000000000001",
                 echoed.headers().firstValue("x-ms-client-request-id").orElseThrow());
         for (HttpResponse<String> response : List.of(echoed, Http.get(uri("api/v1/opportunity-insights")))) {
@@ -382,8 +386,13 @@ class OpportunityInsightsIT {
         return target;
     }
 
+    /** The action as a Contoso seller calls it. */
     private HttpResponse<String> insights(Map<String, String> parameters) {
-        return Http.get(insightsUri(parameters));
+        return insightsOf(TestTokens.CONTOSO, parameters);
+    }
+
+    private HttpResponse<String> insightsOf(String tenant, Map<String, String> parameters) {
+        return Http.get(insightsUri(parameters), "Authorization", TestTokens.bearer(tenant));
     }
 
     private URI insightsUri(Map<String, String> parameters) {

@@ -110,7 +110,7 @@ class ReverseProxyIT {
     @Test
     void theActionAnswersThroughTheProxyWithItsHeaders() throws Exception {
         HttpResponse<String> response = send(ACTION, "GET", "x-ms-client-request-id", "via-proxy-1",
-                "x-ms-user-agent", "sales-copilot");
+                "x-ms-user-agent", "sales-copilot", "Authorization", TestTokens.bearer(TestTokens.FABRIKAM));
         assertEquals(200, response.statusCode(), response::body);
         assertTrue(response.body().startsWith("{\"value\":[{\"title\":\"Fabrikam Insights\""), response.body());
         assertEquals("via-proxy-1", response.headers().firstValue("x-ms-client-request-id").orElseThrow());
@@ -136,15 +136,19 @@ class ReverseProxyIT {
     @Test
     void errorsKeepTheContractsBodyThroughTheProxy() throws Exception {
         HttpResponse<String> response = send("/api/v1/opportunity-insights?recordType=opportunity&top=1", "GET",
-                "x-ms-client-request-id", "via-proxy-2");
+                "x-ms-client-request-id", "via-proxy-2", "Authorization", TestTokens.bearer(TestTokens.FABRIKAM));
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("\"activityId\":\"via-proxy-2\""), response.body());
+        HttpResponse<String> unsigned = send(ACTION, "GET", "x-ms-client-request-id", "via-proxy-3");
+        assertEquals(401, unsigned.statusCode(), unsigned::body);
+        assertEquals("Bearer error=\"invalid_token\"", unsigned.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertTrue(unsigned.body().contains("\"activityId\":\"via-proxy-3\""), unsigned.body());
     }
 
     @Test
     void onlyThePublicPathsAreExposed() throws Exception {
         for (String path : List.of("/health", "/health/ready", "/api/test-only/failure", "/api/v2/anything",
-                "/WEB-INF/web.xml", "/")) {
+                "/api/admin/v1/tenants", "/api/demo/token", "/WEB-INF/web.xml", "/")) {
             HttpResponse<String> response = send(path, "GET");
             assertEquals(404, response.statusCode(), path);
             assertEquals("{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"Not Found.\"}", response.body(), path);

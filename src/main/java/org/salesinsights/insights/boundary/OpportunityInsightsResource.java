@@ -18,11 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.platform.ApiError;
 import org.salesinsights.platform.Deadline;
+import org.salesinsights.signin.boundary.SignedInCaller;
 
 /** The Key sales info action of the Sales app: curated insights for one CRM record, a page at a time. */
 @Path("v1/opportunity-insights")
@@ -45,16 +47,26 @@ public class OpportunityInsightsResource {
     @Inject
     Deadline deadline;
 
+    @Inject
+    SignedInCaller caller;
+
     @Context
     HttpServletRequest request;
 
     @GET
+    @SecurityRequirement(name = SignedInCaller.SECURITY_SCHEME)
     @Operation(operationId = "GetKeySalesInsights", summary = "Get key sales info insights",
             description = ACTION_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The insights of the record, a page at a time.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OpportunityInsightsPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is missing or malformed.",
+    @APIResponse(responseCode = "400", description = "A parameter is missing or malformed"
+            + " (INVALID_PARAMETER), or crmOrgUrl is not one of the caller's organizations (INVALID_CRM_CONNECTION).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token (INVALID_TOKEN_SPECIFIED).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "403", description = "The caller's tenant is not registered"
+            + " (INSUFFICIENT_PERMISSIONS).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     @APIResponse(responseCode = "503", description = "The insights store is unavailable; retry after the"
             + " seconds in Retry-After.",
@@ -86,6 +98,7 @@ public class OpportunityInsightsResource {
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
             @QueryParam("skip") String skip) {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
-        deadline.answer(response, request, () -> insights.find(query));
+        String tenantId = caller.get().tenantId();
+        deadline.answer(response, request, () -> insights.find(tenantId, query));
     }
 }

@@ -65,14 +65,9 @@ public final class InsightsQueryParser {
         return new InsightsQuery(key, new PageRequest(Math.min(pageSize, limits.maxTop()), offset));
     }
 
-    /** Accepts the names the docs, Microsoft's sample and certified connectors use, in any case. */
     static CrmType crmType(String value) {
-        String name = value.toLowerCase(Locale.ROOT).replace(" ", "");
-        return switch (name) {
-            case "dynamics365" -> CrmType.DYNAMICS_365;
-            case "salesforce" -> CrmType.SALESFORCE;
-            default -> throw new InvalidParameterException("crmType", "must be 'Dynamics 365' or 'Salesforce'.");
-        };
+        return CrmType.ofName(value).orElseThrow(
+                () -> new InvalidParameterException("crmType", "must be 'Dynamics 365' or 'Salesforce'."));
     }
 
     private static String required(String name, String value, int maxLength) {

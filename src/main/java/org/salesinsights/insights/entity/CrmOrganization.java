@@ -4,18 +4,40 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import org.salesinsights.tenants.entity.Tenant;
 
 /**
  * A CRM environment (a Dynamics 365 org or a Salesforce org), identified by its CRM type and normalized host.
- * Tenants will own organizations; insights reach a tenant only through the organization of their record.
+ * Each belongs to at most one tenant; insights reach a tenant only through the organization of their record, so
+ * an organization without a tenant serves nobody (its insights are kept).
  */
 @Entity
 @Table(name = "crm_organization")
+@NamedQuery(name = CrmOrganization.OF_TENANT,
+        query = "SELECT o FROM CrmOrganization o WHERE o.tenant.id = :tenantId ORDER BY o.crmType, o.host")
+@NamedQuery(name = CrmOrganization.FIND,
+        query = "SELECT o FROM CrmOrganization o WHERE o.crmType = :crmType AND o.host = :host")
+@NamedQuery(name = CrmOrganization.COUNT_OWNED_HOST,
+        query = "SELECT COUNT(o) FROM CrmOrganization o WHERE o.host = :host AND o.tenant.id = :tenantId")
 public class CrmOrganization {
 
+    public static final String OF_TENANT = "CrmOrganization.ofTenant";
+    public static final String FIND = "CrmOrganization.find";
+    public static final String COUNT_OWNED_HOST = "CrmOrganization.countOwnedHost";
+
     @Id
+    @SequenceGenerator(name = "crm_organization_seq", sequenceName = "crm_organization_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_organization_seq")
     private Long id;
 
     @Enumerated(EnumType.STRING)
@@ -29,7 +51,16 @@ public class CrmOrganization {
     @Column(name = "display_name", length = 200)
     private String displayName;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "tenant_id")
+    private Tenant tenant;
+
     protected CrmOrganization() {
+    }
+
+    public CrmOrganization(CrmType crmType, String host) {
+        this.crmType = crmType;
+        this.host = host;
     }
 
     public Long getId() {
@@ -46,5 +77,17 @@ public class CrmOrganization {
 
     public String getDisplayName() {
         return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Tenant getTenant() {
+        return tenant;
+    }
+
+    public void setTenant(Tenant tenant) {
+        this.tenant = tenant;
     }
 }

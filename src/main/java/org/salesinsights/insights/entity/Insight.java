@@ -51,7 +51,8 @@ public class Insight {
 
     public static final String FIND_FOR_RECORD = "Insight.findForRecord";
     static final String OF_RECORD = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
-            + " WHERE o.crmType = :crmType AND r.recordType = :recordType AND r.recordId = :recordId";
+            + " WHERE o.tenant.id = :tenantId AND o.crmType = :crmType AND r.recordType = :recordType"
+            + " AND r.recordId = :recordId";
     /** Pinned, then priority, then newest, then the id: a total order, so pages never overlap or skip. */
     static final String READ_ORDER = " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC";
     public static final String FIND_FOR_RECORD_IN_ORGANIZATION = "Insight.findForRecordInOrganization";

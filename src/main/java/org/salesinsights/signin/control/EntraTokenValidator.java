@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEException;
@@ -23,6 +24,11 @@ import com.nimbusds.jwt.SignedJWT;
  * never an HMAC keyed with a public key), a signing key of the token's own tenant, the issuer of that tenant in its
  * v1 or v2 form, this API as the audience, and the time window with a small clock skew. Entra access tokens carry
  * no {@code jti}; none is required.
+ *
+ * <p>Keys are looked up per tenant only for tenants this API knows. A token of any other tenant is checked against
+ * Entra's common keys (the keys Entra signs every tenant's tokens with), so made-up tenant ids never cause a fetch
+ * of their own; a genuine one is refused as {@link UnknownTenantException}, a forged one as invalid, so the answer
+ * does not tell which tenants are registered.
  */
 public final class EntraTokenValidator {
 
@@ -30,23 +36,35 @@ public final class EntraTokenValidator {
     private static final Pattern TENANT_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    /** The tenant name under which Entra publishes the keys shared by all tenants. */
+    public static final String COMMON_KEYS = "common";
+
     private final Set<String> audiences;
     private final Duration clockSkew;
     private final SigningKeys keys;
     private final Clock clock;
+    private final Predicate<String> knownTenant;
 
+    /** A validator for any tenant (the tenant is checked elsewhere). */
     public EntraTokenValidator(Set<String> audiences, Duration clockSkew, SigningKeys keys, Clock clock) {
-        if (audiences.isEmpty()) {
-            throw new IllegalArgumentException("at least one accepted audience (client id or app id URI) is needed");
-        }
+        this(audiences, clockSkew, keys, clock, tenantId -> true);
+    }
+
+    /**
+     * @param audiences the API's client id and app id URI; when empty, every token is refused
+     * @param knownTenant whether tokens of a tenant may be accepted at all
+     */
+    public EntraTokenValidator(Set<String> audiences, Duration clockSkew, SigningKeys keys, Clock clock,
+            Predicate<String> knownTenant) {
         this.audiences = Set.copyOf(audiences);
         this.clockSkew = Objects.requireNonNull(clockSkew);
         this.keys = Objects.requireNonNull(keys);
         this.clock = Objects.requireNonNull(clock);
+        this.knownTenant = Objects.requireNonNull(knownTenant);
     }
 
     /** The caller the token speaks for, or why it is refused. */
-    public Caller validate(String token) throws InvalidTokenException {
+    public Caller validate(String token) throws InvalidTokenException, UnknownTenantException {
         SignedJWT jwt = parse(token);
         if (!ALLOWED.contains(jwt.getHeader().getAlgorithm())) {
             throw new InvalidTokenException("algorithm not allowed: " + jwt.getHeader().getAlgorithm());
@@ -61,13 +79,9 @@ public final class EntraTokenValidator {
                 && !("https://sts.windows.net/" + tenantId + "/").equals(issuer)) {
             throw new InvalidTokenException("issuer " + issuer + " is not the tenant " + tenantId);
         }
-        String keyId = jwt.getHeader().getKeyID();
-        if (keyId == null) {
-            throw new InvalidTokenException("no key id (kid)");
+        if (audiences.isEmpty()) {
+            throw new InvalidTokenException("no audience configured (insights.signin.audiences)");
         }
-        RSAKey key = keys.find(tenantId, keyId)
-                .orElseThrow(() -> new InvalidTokenException("unknown signing key " + keyId + " for " + tenantId));
-        verify(jwt, key);
         List<String> audience = claims.getAudience();
         if (audience == null || audience.stream().noneMatch(audiences::contains)) {
             throw new InvalidTokenException("audience " + audience + " is not this API");
@@ -85,7 +99,20 @@ public final class EntraTokenValidator {
         if (objectId == null) {
             throw new InvalidTokenException("no user object id (oid)");
         }
-        return new Caller(tenantId, objectId, roles(claims));
+        Set<String> roles = roles(claims);
+        String keyId = jwt.getHeader().getKeyID();
+        if (keyId == null) {
+            throw new InvalidTokenException("no key id (kid)");
+        }
+        boolean known = knownTenant.test(tenantId);
+        String keysOf = known ? tenantId : COMMON_KEYS;
+        RSAKey key = keys.find(keysOf, keyId)
+                .orElseThrow(() -> new InvalidTokenException("unknown signing key " + keyId + " for " + keysOf));
+        verify(jwt, key);
+        if (!known) {
+            throw new UnknownTenantException(tenantId);
+        }
+        return new Caller(tenantId, objectId, roles);
     }
 
     private static SignedJWT parse(String token) throws InvalidTokenException {

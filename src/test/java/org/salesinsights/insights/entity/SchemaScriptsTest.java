@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchemaScriptsTest {
 
-    private static final List<String> TABLES = List.of("crm_organization", "crm_record", "insight", "insight_property");
+    private static final List<String> TABLES = List.of("tenant", "crm_organization", "crm_record", "insight",
+            "insight_property");
 
     @TempDir
     Path dataDir;
@@ -75,8 +76,39 @@ class SchemaScriptsTest {
                 assertTrue(b > 0, script + " holds non-ASCII bytes: the provider may read it in any charset");
             }
             for (String line : new String(bytes, StandardCharsets.US_ASCII).split("\n")) {
-                assertTrue(line.isBlank() || line.startsWith("CREATE ") || line.startsWith("INSERT "),
+                assertTrue(line.isBlank() || line.matches("(CREATE|INSERT|ALTER|UPDATE) .*"),
                         () -> script + ": a statement split over lines: " + line);
+            }
+        }
+    }
+
+    @Test
+    void everyDemoOrganizationBelongsToItsTenant() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("tenants");
+        assertEquals(3, start(url).get("tenant"));
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            assertEquals(0, single(sql, "SELECT COUNT(*) FROM crm_organization WHERE tenant_id IS NULL"));
+            assertEquals(3, single(sql, "SELECT COUNT(DISTINCT tenant_id) FROM crm_organization"));
+        }
+    }
+
+    @Test
+    void aDatabaseFromBeforeTenantsGainsThemAndKeepsItsData() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("before-tenants");
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            // the schema and a row as the first release made them
+            sql.execute("CREATE TABLE crm_organization (id BIGINT NOT NULL, crm_type VARCHAR(16) NOT NULL,"
+                    + " host VARCHAR(253) NOT NULL, display_name VARCHAR(200), CONSTRAINT pk_crm_organization"
+                    + " PRIMARY KEY (id), CONSTRAINT uq_crm_organization UNIQUE (crm_type, host))");
+            sql.execute("INSERT INTO crm_organization VALUES (1, 'DYNAMICS_365', 'contoso.crm.dynamics.com', 'Ours')");
+        }
+        start(url);
+        start(url);
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            assertEquals(0, single(sql, "SELECT COUNT(*) FROM crm_organization WHERE tenant_id IS NULL"));
+            try (ResultSet name = sql.executeQuery("SELECT display_name FROM crm_organization WHERE id = 1")) {
+                assertTrue(name.next());
+                assertEquals("Ours", name.getString(1));
             }
         }
     }

@@ -145,6 +145,25 @@ class EntraTokenValidatorTest {
         assertRefused(jwt::serialize);
     }
 
+    @Test
+    void aGenuineTokenOfAnUnknownTenantIsCheckedAgainstTheCommonKeysThenRefusedAsUnknown() throws Exception {
+        EntraTokenValidator registeredOnly = new EntraTokenValidator(Set.of(CLIENT_ID), Duration.ofMinutes(2),
+                keysOf(Map.of(EntraTokenValidator.COMMON_KEYS, tenantKey)), Clock.fixed(NOW, ZoneOffset.UTC),
+                tenant -> !tenant.equals(TENANT));
+        UnknownTenantException unknown = assertThrows(UnknownTenantException.class,
+                () -> registeredOnly.validate(token(tenantKey, c -> { })));
+        assertEquals(TENANT, unknown.tenantId());
+        // a forged one is just invalid: the answer does not tell whether the tenant is registered
+        assertThrows(InvalidTokenException.class, () -> registeredOnly.validate(token(strangerKey, c -> { })));
+    }
+
+    @Test
+    void withoutAConfiguredAudienceEveryTokenIsRefused() {
+        EntraTokenValidator unconfigured = new EntraTokenValidator(Set.of(), Duration.ofMinutes(2),
+                keysOf(Map.of(TENANT, tenantKey)), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(InvalidTokenException.class, () -> unconfigured.validate(token(tenantKey, c -> { })));
+    }
+
     private interface TokenSupplier {
         String get() throws Exception;
     }

@@ -1,0 +1,33 @@
+package org.salesinsights.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The contract's error body written straight to the servlet response, for refusals made before JAX-RS runs (sign-in).
+ * The answer is committed, so the container adds nothing of its own, and logged like every other call.
+ */
+public final class ServletErrors {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private ServletErrors() {
+    }
+
+    public static void send(HttpServletRequest request, HttpServletResponse response, long startNanos, int status,
+            String errorCode, String message) throws IOException {
+        String activityId = ApiHeaders.prepare(request, response);
+        byte[] body = JSONB.toJson(new ApiError(errorCode, message, activityId)).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+        RequestLogFilter.log(request, response, activityId, startNanos);
+    }
+}

@@ -1,0 +1,97 @@
+package org.salesinsights.signin.boundary;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.salesinsights.platform.ApiException;
+import org.salesinsights.signin.control.DemoTokens;
+
+/**
+ * Demo mode's token desk: a token for a demo tenant, and the {@code curl} that uses it. It exists only in demo mode
+ * (404 otherwise, like any unknown path) and answers only callers on this machine.
+ */
+@Path(DemoTokenResource.PATH)
+@RequestScoped
+public class DemoTokenResource {
+
+    static final String PATH = "demo/token";
+    private static final Pattern TENANT_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String EXAMPLE_QUERY = "v1/opportunity-insights?recordType=opportunity"
+            + "&recordId=006Dn00000A1b2C&crmType=Salesforce&top=2";
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    SignInSettings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true)
+    public String text(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role) {
+        String token = mint(tenantId, role);
+        String api = uri.getBaseUri().toString();
+        return "# A demo token (valid for one hour, signed by this server's demo key):\n"
+                + token + "\n\n"
+                + "# Call the Key sales info action with it:\n"
+                + "curl -i '" + api + EXAMPLE_QUERY + "' \\\n"
+                + "     -H 'Authorization: Bearer " + token + "'\n";
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public JsonObject json(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role) {
+        return Json.createObjectBuilder()
+                .add("tokenType", "Bearer")
+                .add("accessToken", mint(tenantId, role))
+                .add("expiresIn", SignIn.demoTokenLifetime().toSeconds())
+                .build();
+    }
+
+    private String mint(String tenantId, String role) {
+        DemoTokens demo = signIn.demo().filter(d -> isLocal(request.getRemoteAddr()))
+                .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "Not Found."));
+        String tenant = tenantId == null || tenantId.isBlank() ? settings.demoTenantId() : tenantId.strip();
+        if (!TENANT_ID.matcher(tenant).matches()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'tenantId' must be a lower-case GUID.");
+        }
+        if (role != null && !role.equals(settings.adminRole())) {
+            throw new ApiException(400, "INVALID_PARAMETER",
+                    "Parameter 'role' can only be " + settings.adminRole() + ".");
+        }
+        return demo.mint(tenant, role == null ? Set.of() : Set.of(role), Instant.now(), SignIn.demoTokenLifetime());
+    }
+
+    private static boolean isLocal(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

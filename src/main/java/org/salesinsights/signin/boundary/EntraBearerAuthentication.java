@@ -1,0 +1,88 @@
+package org.salesinsights.signin.boundary;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.salesinsights.platform.ActivityIds;
+import org.salesinsights.platform.ApiHeaders;
+import org.salesinsights.platform.DatabaseFailures;
+import org.salesinsights.platform.ServletErrors;
+import org.salesinsights.signin.control.Caller;
+import org.salesinsights.signin.control.InvalidTokenException;
+import org.salesinsights.signin.control.UnknownTenantException;
+
+/**
+ * Jakarta Security's authentication of every API call by its Entra bearer token. The same class runs on every
+ * server: no server-specific API, only the standard mechanism, with the token checks in {@link SignIn}.
+ *
+ * <p>Refusals are answered here, in the contract's error body: 401 {@code INVALID_TOKEN_SPECIFIED} with
+ * {@code WWW-Authenticate: Bearer error="invalid_token"} for a missing or bad token, 403
+ * {@code INSUFFICIENT_PERMISSIONS} for a valid token of a tenant that is not registered. The reason is logged
+ * with the activity id; the token never is.
+ */
+@ApplicationScoped
+public class EntraBearerAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(EntraBearerAuthentication.class.getName());
+    static final String CHALLENGE = "Bearer error=\"invalid_token\"";
+
+    @Inject
+    SignIn signIn;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        if (!SignedInCaller.isSecured(request)) {
+            return context.doNothing();
+        }
+        long start = System.nanoTime();
+        String activityId = ApiHeaders.prepare(request, response);
+        try {
+            Caller caller = signIn.authenticate(request.getHeader("Authorization"));
+            SignedInCaller.attach(request, caller);
+            Set<String> groups = signIn.isAdmin(caller) ? Set.of(SignedInCaller.ADMIN_GROUP) : Set.of();
+            return context.notifyContainerAboutLogin(new CallerPrincipal(caller.objectId()), groups);
+        } catch (InvalidTokenException e) {
+            LOG.info(() -> "Token refused, activityId=" + activityId + ": " + e.getMessage());
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+            return refuse(request, response, start, 401, "INVALID_TOKEN_SPECIFIED",
+                    "The bearer token is missing, expired or not meant for this API.");
+        } catch (UnknownTenantException e) {
+            LOG.info(() -> "Tenant refused, activityId=" + activityId + ": " + e.getMessage());
+            return refuse(request, response, start, 403, "INSUFFICIENT_PERMISSIONS",
+                    "Your organization's Microsoft Entra tenant is not registered for this service.");
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                LOG.warning(() -> "Tenant registry unavailable, activityId=" + activityId + ": "
+                        + DatabaseFailures.rootCause(e));
+                response.setHeader("Retry-After", "2");
+                return refuse(request, response, start, 503, "SERVICE_UNAVAILABLE",
+                        "The insights store is unavailable; retry shortly.");
+            }
+            LOG.log(Level.SEVERE, "Sign-in failed, activityId=" + ActivityIds.of(request), e);
+            return refuse(request, response, start, 500, "INTERNAL_SERVER_ERROR",
+                    "The server failed to answer. Quote the activityId when reporting this.");
+        }
+    }
+
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, long start,
+            int status, String errorCode, String message) {
+        try {
+            ServletErrors.send(request, response, start, status, errorCode, message);
+        } catch (IOException e) {
+            LOG.fine(() -> "The caller left before the refusal was sent: " + e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

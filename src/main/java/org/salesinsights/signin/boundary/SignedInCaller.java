@@ -1,0 +1,58 @@
+package org.salesinsights.signin.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.salesinsights.platform.ApiException;
+import org.salesinsights.signin.control.Caller;
+
+/** The caller of the current request, as {@link EntraBearerAuthentication} signed them in. */
+@RequestScoped
+public class SignedInCaller {
+
+    /** The name of the OpenAPI security scheme: Entra ID's OAuth 2.0, the token sent as a bearer token. */
+    public static final String SECURITY_SCHEME = "entra";
+    /** The container group of callers allowed to curate. */
+    public static final String ADMIN_GROUP = "Insights.Admin";
+    private static final String ATTRIBUTE = Caller.class.getName();
+    /** What is not under the API's path is static or the server's own (health, OpenAPI). */
+    private static final String API = "/api";
+    /** Answers only in demo mode and signs nobody in: it hands out the demo tokens. */
+    static final String DEMO_TOKEN_PATH = API + "/" + DemoTokenResource.PATH;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    SignIn signIn;
+
+    /** Every path of the API but the demo token's; the container's decoded and normalized path decides. */
+    static boolean isSecured(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return (path.equals(API) || path.startsWith(API + "/")) && !path.equals(DEMO_TOKEN_PATH);
+    }
+
+    static void attach(HttpServletRequest request, Caller caller) {
+        request.setAttribute(ATTRIBUTE, caller);
+    }
+
+    /** The signed-in caller; refuses as 401 if sign-in did not run (it always runs for the API's paths). */
+    public Caller get() {
+        Object caller = request.getAttribute(ATTRIBUTE);
+        if (caller instanceof Caller signedIn) {
+            return signedIn;
+        }
+        throw new ApiException(401, "INVALID_TOKEN_SPECIFIED", "Sign in with a bearer token.");
+    }
+
+    /** The caller, if they may curate; else 403 {@code INSUFFICIENT_PERMISSIONS}. */
+    public Caller requireAdmin() {
+        Caller caller = get();
+        if (!signIn.isAdmin(caller)) {
+            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS",
+                    "This operation is for the partner's curators: it needs their admin app role.");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,57 @@
+package org.salesinsights.tenants.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A customer's Microsoft Entra ID tenant that may call the API. Its users see the insights of the CRM
+ * organizations it owns, and nothing else.
+ */
+@Entity
+@Table(name = "tenant")
+@NamedQuery(name = Tenant.ALL_IDS, query = "SELECT t.id FROM Tenant t")
+@NamedQuery(name = Tenant.ALL, query = "SELECT t FROM Tenant t ORDER BY t.displayName, t.id")
+public class Tenant {
+
+    public static final String ALL_IDS = "Tenant.allIds";
+    public static final String ALL = "Tenant.all";
+
+    /** The tenant id ({@code tid} of its tokens): a lower-case GUID. */
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Version
+    private long version;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String id, String displayName) {
+        this.id = id;
+        this.displayName = displayName;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,59 @@
+package org.salesinsights.tenants.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.salesinsights.insights.entity.CrmType;
+import org.salesinsights.platform.ApiException;
+
+class TenantChangeParserTest {
+
+    @Test
+    void organizationsAreNormalizedAndDuplicatesKeptOnce() {
+        TenantChange change = TenantChangeParser.parse("{\"displayName\": \" Contoso \", \"organizations\": ["
+                + "{\"crmType\": \"dynamics365\", \"orgUrl\": \"https://Contoso.CRM.dynamics.com/main.aspx\"},"
+                + "{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"contoso.crm.dynamics.com\"},"
+                + "{\"crmType\": \"Salesforce\", \"orgUrl\": \"contoso.my.salesforce.com\", \"displayName\": \"SF\"}]}");
+        assertEquals("Contoso", change.displayName());
+        assertEquals(List.of(
+                new TenantChange.Organization(CrmType.DYNAMICS_365, "contoso.crm.dynamics.com", null),
+                new TenantChange.Organization(CrmType.SALESFORCE, "contoso.my.salesforce.com", "SF")),
+                change.organizations());
+    }
+
+    @Test
+    void everyProblemIsReportedByField() {
+        ApiException e = assertThrows(ApiException.class, () -> TenantChangeParser.parse(
+                "{\"displayName\": 7, \"extra\": true, \"organizations\": [\"x\", {\"crmType\": \"SAP\","
+                        + " \"orgUrl\": \"ftp://contoso\", \"owner\": 1}, {}]}"));
+        assertEquals(400, e.status());
+        assertEquals("INVALID_PARAMETER", e.errorCode());
+        assertEquals(Set.of("displayName", "extra", "organizations[0]", "organizations[1].crmType",
+                "organizations[1].orgUrl", "organizations[1].owner", "organizations[2].crmType",
+                "organizations[2].orgUrl"), e.details().keySet());
+    }
+
+    @Test
+    void bodiesThatAreNoJsonObjectAreRefused() {
+        for (String body : List.of("", "[]", "{", "null", "\"text\"")) {
+            ApiException e = assertThrows(ApiException.class, () -> TenantChangeParser.parse(body), body);
+            assertEquals(400, e.status(), body);
+        }
+    }
+
+    @Test
+    void organizationsAreRequiredAndBounded() {
+        assertEquals(Set.of("organizations"), assertThrows(ApiException.class,
+                () -> TenantChangeParser.parse("{\"displayName\": \"A\"}")).details().keySet());
+        String many = "{\"crmType\": \"Salesforce\", \"orgUrl\": \"a.my.salesforce.com\"},".repeat(101);
+        assertEquals(Set.of("organizations"), assertThrows(ApiException.class, () -> TenantChangeParser.parse(
+                "{\"displayName\": \"A\", \"organizations\": [" + many.substring(0, many.length() - 1) + "]}"))
+                .details().keySet());
+        assertEquals(List.of(), TenantChangeParser.parse("{\"displayName\": \"A\", \"organizations\": []}")
+                .organizations());
+    }
+}
