@@ -1,0 +1,96 @@
+package org.salesinsights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Demo mode, as the README's run command starts it: the demo token desk answers, its token and its curl work, and
+ * real Entra tokens keep working beside it. The WAR is the one the build made, with demo mode switched on in its
+ * own configuration (the run command sets the same key as a system property).
+ */
+@ExtendWith(ArquillianExtension.class)
+class DemoModeIT {
+
+    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+    private static final Pattern CURL = Pattern.compile("curl -i '([^']+)' \\\\\n\\s+-H 'Authorization: Bearer ([^']+)'");
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
+        String config;
+        try (InputStream in = war.get(CONFIG).getAsset().openStream()) {
+            config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        war.delete(CONFIG);
+        return war.add(new StringAsset(config + "\ninsights.demo.enabled=true\n"), CONFIG);
+    }
+
+    @Test
+    void theTokenDeskPrintsATokenAndTheCurlThatUsesIt() {
+        HttpResponse<String> desk = Http.get(uri("api/demo/token"));
+        assertEquals(200, desk.statusCode(), desk::body);
+        assertTrue(desk.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        Matcher curl = CURL.matcher(desk.body());
+        assertTrue(curl.find(), desk::body);
+        HttpResponse<String> answer = Http.get(URI.create(curl.group(1)), "Authorization", "Bearer " + curl.group(2));
+        assertEquals(200, answer.statusCode(), answer::body);
+        assertTrue(answer.body().startsWith("{\"value\":[{\"title\":\"Fabrikam Insights\""), answer::body);
+    }
+
+    @Test
+    void aDemoAdminTokenForThePartnerTenantOpensTheAdminApi() {
+        HttpResponse<String> desk = Http.get(uri("api/demo/token?tenantId=" + TestTokens.PARTNER
+                + "&role=" + TestTokens.ADMIN_ROLE), "Accept", "application/json");
+        assertEquals(200, desk.statusCode(), desk::body);
+        String token = Http.json(desk).getString("accessToken");
+        HttpResponse<String> tenants = Http.get(uri("api/admin/v1/tenants"), "Authorization", "Bearer " + token);
+        assertEquals(200, tenants.statusCode(), tenants::body);
+        assertEquals(400, Http.get(uri("api/demo/token?role=Owner")).statusCode());
+        assertEquals(400, Http.get(uri("api/demo/token?tenantId=contoso")).statusCode());
+    }
+
+    @Test
+    void entraTokensStillWorkBesideTheDemoKey() {
+        HttpResponse<String> answer = Http.get(uri("api/v1/opportunity-insights?recordType=lead"
+                + "&recordId=3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10"), "Authorization",
+                TestTokens.bearer(TestTokens.CONTOSO));
+        assertEquals(200, answer.statusCode(), answer::body);
+        HttpResponse<String> unsigned = Http.get(uri("api/v1/opportunity-insights?recordType=lead"
+                + "&recordId=3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10"));
+        assertEquals(401, unsigned.statusCode(), unsigned::body);
+    }
+
+    private URI uri(String relative) {
+        try {
+            return base.toURI().resolve(relative);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
