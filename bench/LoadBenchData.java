@@ -19,6 +19,9 @@ import java.time.ZoneOffset;
  */
 public class LoadBenchData {
 
+    /** The tenant that owns the benchmark organization; bench/run.sh signs in as one of its users. */
+    static final String TENANT = "be0c0000-0000-4000-a000-000000000009";
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         Path schema = Path.of(args[1]);
@@ -32,8 +35,9 @@ public class LoadBenchData {
                         sql.execute(line);
                     }
                 }
-                sql.execute("INSERT INTO crm_organization (id, crm_type, host, display_name)"
-                        + " VALUES (9000, 'DYNAMICS_365', 'bench.crm.dynamics.com', 'Benchmark')");
+                sql.execute("INSERT INTO tenant (id, display_name) VALUES ('" + TENANT + "', 'Benchmark')");
+                sql.execute("INSERT INTO crm_organization (id, crm_type, host, display_name, tenant_id)"
+                        + " VALUES (9000, 'DYNAMICS_365', 'bench.crm.dynamics.com', 'Benchmark', '" + TENANT + "')");
             }
             db.setAutoCommit(false);
             try (PreparedStatement record = db.prepareStatement("INSERT INTO crm_record"

@@ -37,7 +37,7 @@ java -cp "$WORK/h2.jar" bench/LoadBenchData.java "jdbc:h2:file:$PWD/$WORK/data/i
   src/main/resources/META-INF/sql/create-schema.sql "$RECORDS" "$INSIGHTS"
 
 echo "== starting Payara Micro on port $PORT"
-java -Dinsights.data.dir="$PWD/$WORK/data" -Dbench.constant="$PWD/$WORK/constant.json" \
+java -Dinsights.data.dir="$PWD/$WORK/data" -Dinsights.demo.enabled=true -Dbench.constant="$PWD/$WORK/constant.json" \
   -jar target/payara-micro.jar --nocluster --port "$PORT" \
   --prebootcommandfile server-config/payara/pre-boot-micro.asadmin \
   --postbootcommandfile server-config/payara/post-boot-embedded.asadmin \
@@ -48,12 +48,17 @@ trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 APP="/sales-insights/api/v1/opportunity-insights"
 BASE="/baseline/api/v1/opportunity-insights"
 SAMPLE="?recordType=opportunity&recordId=00000000-0000-4000-8000-000000000001&crmType=Dynamics365&top=5"
+# Demo mode signs the benchmark in: a token of the benchmark tenant (LoadBenchData.java) from the demo key.
+TOKEN_URL="http://127.0.0.1:$PORT/sales-insights/api/demo/token?tenantId=be0c0000-0000-4000-a000-000000000009"
 for _ in $(seq 1 120); do
-  if curl -sf -o /dev/null "http://127.0.0.1:$PORT$APP$SAMPLE"; then break; fi
+  if BENCH_TOKEN=$(curl -sf -H 'Accept: application/json' "$TOKEN_URL" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p') \
+     && [ -n "$BENCH_TOKEN" ] \
+     && curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$APP$SAMPLE"; then break; fi
   kill -0 $SERVER 2>/dev/null || { echo "the server died, see $WORK/server.log"; exit 1; }
   sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT$APP$SAMPLE" > "$WORK/constant.json"
+export BENCH_TOKEN
+curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$APP$SAMPLE" > "$WORK/constant.json"
 curl -sf "http://127.0.0.1:$PORT$BASE$SAMPLE" | cmp -s - "$WORK/constant.json" || { echo "baseline differs from the action's answer"; exit 1; }
 echo "answer size: $(wc -c < "$WORK/constant.json") bytes (action and baseline)"
 
