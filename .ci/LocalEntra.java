@@ -48,6 +48,7 @@ public class LocalEntra {
                 .expirationTime(Date.from(now.plusSeconds(3600)))
                 .claim("tid", tenant)
                 .claim("oid", "00000000-0000-4000-a000-0000000005e0")
+                .claim("scp", "user_impersonation")
                 .claim("ver", "2.0")
                 .claim("roles", List.of())
                 .build();

@@ -16,7 +16,11 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return Response.status(e.status())
+        Response.ResponseBuilder answer = Response.status(e.status());
+        if (e.status() == 401) {
+            answer.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+        return answer
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(e.errorCode(), e.getMessage(), ActivityIds.of(request), e.details()))
                 .build();

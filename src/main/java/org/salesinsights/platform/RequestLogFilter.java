@@ -81,7 +81,7 @@ public class RequestLogFilter extends HttpFilter {
     }
 
     /** Caller-supplied text made safe for a one-line log: no control characters, bounded, quoted if spaced. */
-    static String printable(String value, int max) {
+    public static String printable(String value, int max) {
         if (value == null) {
             return "-";
         }

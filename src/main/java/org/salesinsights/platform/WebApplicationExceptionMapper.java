@@ -33,7 +33,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (family != Response.Status.Family.CLIENT_ERROR) {
             return e.getResponse(); // redirects and the like pass through as the runtime made them
         }
-        return ErrorResponses.of(status, codeOf(status), reasonOf(status), request);
+        Response answer = ErrorResponses.of(status, codeOf(status), reasonOf(status), request);
+        return status == 401 ? Response.fromResponse(answer)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build() : answer;
     }
 
     static String codeOf(int status) {

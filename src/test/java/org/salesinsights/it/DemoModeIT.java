@@ -72,6 +72,8 @@ class DemoModeIT {
         HttpResponse<String> tenants = Http.get(uri("api/admin/v1/tenants"), "Authorization", "Bearer " + token);
         assertEquals(200, tenants.statusCode(), tenants::body);
         assertEquals(400, Http.get(uri("api/demo/token?role=Owner")).statusCode());
+        // through a proxy (or pretending to be behind one) the desk is closed
+        assertEquals(404, Http.get(uri("api/demo/token"), "X-Forwarded-For", "127.0.0.1").statusCode());
         assertEquals(400, Http.get(uri("api/demo/token?tenantId=contoso")).statusCode());
     }
 

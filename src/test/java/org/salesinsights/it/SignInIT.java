@@ -104,6 +104,9 @@ class SignInIT {
                         + TestTokens.ADATUM + "/v2.0"))));
         assertInvalidToken(insights(CONTOSO_QUERY, "Bearer " + TestTokens.token(TestTokens.currentKey(),
                 TestTokens.CONTOSO, claims -> claims.issuer("https://sts.windows.net/" + TestTokens.ADATUM + "/"))));
+        // an ID token of the same app registration (audience the client id, no scp) is no access token
+        assertInvalidToken(insights(CONTOSO_QUERY, "Bearer " + TestTokens.token(TestTokens.currentKey(),
+                TestTokens.CONTOSO, claims -> claims.claim("scp", null).claim("nonce", "abc"))));
     }
 
     @Test
@@ -163,10 +166,13 @@ class SignInIT {
 
     @Test
     void anotherCustomersOrganizationIsAnInvalidCrmConnection() {
-        for (String org : List.of("https://adatum.crm4.dynamics.com/", "fabrikam.my.salesforce.com",
-                "https://unknown.crm.dynamics.com")) {
-            HttpResponse<String> response = insights(Map.of("recordType", "opportunity",
-                    "recordId", ADATUM_OPPORTUNITY, "crmOrgUrl", org), TestTokens.bearer(TestTokens.CONTOSO));
+        for (String[] org : List.of(new String[] {"Dynamics 365", "https://adatum.crm4.dynamics.com/"},
+                new String[] {"Salesforce", "fabrikam.my.salesforce.com"},
+                new String[] {"Dynamics 365", "https://unknown.crm.dynamics.com"},
+                // its own host, but not as the CRM it is
+                new String[] {"Salesforce", "contoso.crm.dynamics.com"})) {
+            HttpResponse<String> response = insights(Map.of("recordType", "opportunity", "recordId", "006Dn00000A1b2C",
+                    "crmType", org[0], "crmOrgUrl", org[1]), TestTokens.bearer(TestTokens.CONTOSO));
             assertEquals(400, response.statusCode(), response::body);
             JsonObject error = Http.json(response);
             assertEquals("INVALID_CRM_CONNECTION", error.getString("errorCode"));

@@ -139,6 +139,7 @@ final class TestTokens {
                 .subject("it-subject")
                 .claim("tid", tenant)
                 .claim("oid", "0b0b0b0b-0000-4000-a000-00000000000" + (tenant.charAt(0) == 'c' ? "1" : "2"))
+                .claim("scp", "user_impersonation")
                 .claim("ver", "2.0");
         change.accept(claims);
         return sign(key, claims.build());

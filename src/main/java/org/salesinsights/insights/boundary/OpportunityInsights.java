@@ -10,6 +10,7 @@ import jakarta.persistence.TypedQuery;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.entity.CrmOrganization;
+import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.platform.ApiException;
 
@@ -27,7 +28,7 @@ public class OpportunityInsights {
 
     public OpportunityInsightsPage find(String tenantId, InsightsQuery query) {
         CrmRecordKey record = query.record();
-        record.orgHost().ifPresent(host -> requireOwnOrganization(tenantId, host));
+        record.orgHost().ifPresent(host -> requireOwnOrganization(tenantId, record.crmType(), host));
         TypedQuery<Insight> select = record.orgHost()
                 .map(host -> em.createNamedQuery(Insight.FIND_FOR_RECORD_IN_ORGANIZATION, Insight.class)
                         .setParameter("host", host))
@@ -46,14 +47,16 @@ public class OpportunityInsights {
         return new OpportunityInsightsPage(page, rows.size() > top);
     }
 
-    private void requireOwnOrganization(String tenantId, String host) {
+    private void requireOwnOrganization(String tenantId, CrmType crmType, String host) {
         long owned = em.createNamedQuery(CrmOrganization.COUNT_OWNED_HOST, Long.class)
+                .setParameter("crmType", crmType)
                 .setParameter("host", host)
                 .setParameter("tenantId", tenantId)
                 .getSingleResult();
         if (owned == 0) {
             throw new ApiException(400, "INVALID_CRM_CONNECTION",
-                    "The CRM organization " + host + " is not one of your organization's CRM connections.");
+                    "The " + crmType.label() + " organization " + host
+                            + " is not one of your organization's CRM connections.");
         }
     }
 }

@@ -28,7 +28,8 @@ import org.salesinsights.tenants.entity.Tenant;
 @NamedQuery(name = CrmOrganization.FIND,
         query = "SELECT o FROM CrmOrganization o WHERE o.crmType = :crmType AND o.host = :host")
 @NamedQuery(name = CrmOrganization.COUNT_OWNED_HOST,
-        query = "SELECT COUNT(o) FROM CrmOrganization o WHERE o.host = :host AND o.tenant.id = :tenantId")
+        query = "SELECT COUNT(o) FROM CrmOrganization o WHERE o.crmType = :crmType AND o.host = :host"
+                + " AND o.tenant.id = :tenantId")
 public class CrmOrganization {
 
     public static final String OF_TENANT = "CrmOrganization.ofTenant";

@@ -35,6 +35,8 @@ public class DemoTokenResource {
     static final String PATH = "demo/token";
     private static final Pattern TENANT_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            "\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.%]{1,60}]?");
     private static final String EXAMPLE_QUERY = "v1/opportunity-insights?recordType=opportunity"
             + "&recordId=006Dn00000A1b2C&crmType=Salesforce&top=2";
 
@@ -76,7 +78,7 @@ public class DemoTokenResource {
     }
 
     private String mint(String tenantId, String role) {
-        DemoTokens demo = signIn.demo().filter(d -> isLocal(request.getRemoteAddr()))
+        DemoTokens demo = signIn.demo().filter(d -> isDirectAndLocal(request))
                 .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "Not Found."));
         String tenant = tenantId == null || tenantId.isBlank() ? settings.demoTenantId() : tenantId.strip();
         if (!TENANT_ID.matcher(tenant).matches()) {
@@ -89,10 +91,18 @@ public class DemoTokenResource {
         return demo.mint(tenant, role == null ? Set.of() : Set.of(role), Instant.now(), SignIn.demoTokenLifetime());
     }
 
-    /** Whether the caller's address is one of this machine's own (loopback or any local interface). */
-    private static boolean isLocal(String address) {
-        if (address == null || address.isBlank()) {
-            return false; // getByName would take it for the loopback address
+    /**
+     * Whether the caller connected from this machine (loopback or a local interface) and not through a proxy: a
+     * server that takes the client address from X-Forwarded-For (WildFly behind nginx) would otherwise believe
+     * whatever the caller wrote there.
+     */
+    private static boolean isDirectAndLocal(HttpServletRequest request) {
+        if (request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null) {
+            return false;
+        }
+        String address = request.getRemoteAddr();
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return false; // getByName would take null for loopback, and look a name up
         }
         try {
             InetAddress caller = InetAddress.getByName(address); // an IP literal: no name lookup

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.salesinsights.platform.ActivityIds;
 import org.salesinsights.platform.ApiHeaders;
 import org.salesinsights.platform.DatabaseFailures;
+import org.salesinsights.platform.RequestLogFilter;
 import org.salesinsights.platform.ServletErrors;
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.InvalidTokenException;
@@ -36,6 +37,7 @@ public class EntraBearerAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(EntraBearerAuthentication.class.getName());
     static final String CHALLENGE = "Bearer error=\"invalid_token\"";
+    private static final int MAX_LOGGED_REASON = 300;
 
     @Inject
     SignIn signIn;
@@ -54,7 +56,9 @@ public class EntraBearerAuthentication implements HttpAuthenticationMechanism {
             Set<String> groups = signIn.isAdmin(caller) ? Set.of(SignedInCaller.ADMIN_GROUP) : Set.of();
             return context.notifyContainerAboutLogin(new CallerPrincipal(caller.objectId()), groups);
         } catch (InvalidTokenException e) {
-            LOG.info(() -> "Token refused, activityId=" + activityId + ": " + e.getMessage());
+            // the reason may quote claims of an unverified token: made printable and bounded
+            LOG.info(() -> "Token refused, activityId=" + activityId + ": "
+                    + RequestLogFilter.printable(e.getMessage(), MAX_LOGGED_REASON));
             response.setHeader("WWW-Authenticate", CHALLENGE);
             return refuse(request, response, start, 401, "INVALID_TOKEN_SPECIFIED",
                     "The bearer token is missing, expired or not meant for this API.");

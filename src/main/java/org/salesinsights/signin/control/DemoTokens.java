@@ -59,6 +59,7 @@ public final class DemoTokens {
                 .claim("tid", tenantId)
                 .claim("oid", DEMO_USER)
                 .claim("name", "Demo user")
+                .claim("scp", "user_impersonation")
                 .claim("ver", "2.0")
                 .claim("roles", List.copyOf(roles))
                 .build();

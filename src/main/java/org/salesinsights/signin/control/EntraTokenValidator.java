@@ -99,6 +99,11 @@ public final class EntraTokenValidator {
         if (objectId == null) {
             throw new InvalidTokenException("no user object id (oid)");
         }
+        String scopes = text(claims, "scp");
+        if (scopes == null || scopes.isBlank()) {
+            // ID tokens and app-only tokens carry none: only a user's delegated access token is accepted
+            throw new InvalidTokenException("not a delegated access token (no scp)");
+        }
         Set<String> roles = roles(claims);
         String keyId = jwt.getHeader().getKeyID();
         if (keyId == null) {

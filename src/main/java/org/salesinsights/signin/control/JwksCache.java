@@ -36,7 +36,14 @@ public final class JwksCache implements SigningKeys {
     private final Clock clock;
     private final Map<String, Entry> tenants = new ConcurrentHashMap<>();
 
-    private record Entry(JWKSet keys, Instant fetchedAt) {
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    /** The keys, when they were last fetched successfully, and when a fetch was last tried. */
+    private record Entry(JWKSet keys, Instant fetchedAt, Instant attemptedAt) {
+
+        boolean mayTryAgain(Instant now, Duration interval) {
+            return !attemptedAt.plus(interval).isAfter(now);
+        }
     }
 
     public JwksCache(Function<String, URI> jwksUri, Duration timeout, Duration minRefreshInterval, Duration maxAge,
@@ -58,11 +65,12 @@ public final class JwksCache implements SigningKeys {
     public Optional<RSAKey> find(String tenantId, String keyId) {
         Instant now = clock.instant();
         Entry entry = tenants.get(tenantId);
-        if (entry == null || entry.fetchedAt().plus(maxAge).isBefore(now)) {
+        if (entry == null
+                || entry.fetchedAt().plus(maxAge).isBefore(now) && entry.mayTryAgain(now, minRefreshInterval)) {
             entry = refresh(tenantId, entry, now);
         }
         Optional<RSAKey> key = rsaKey(entry, keyId);
-        if (key.isEmpty() && entry != null && !entry.fetchedAt().plus(minRefreshInterval).isAfter(now)) {
+        if (key.isEmpty() && entry.mayTryAgain(now, minRefreshInterval)) {
             key = rsaKey(refresh(tenantId, entry, now), keyId);
         }
         return key;
@@ -76,29 +84,40 @@ public final class JwksCache implements SigningKeys {
         return key instanceof RSAKey rsa ? Optional.of(rsa) : Optional.empty();
     }
 
-    /** Fetches the tenant's keys; on failure keeps what it had (marked fresh, so failures are not retried per token). */
-    private synchronized Entry refresh(String tenantId, Entry previous, Instant now) {
-        Entry current = tenants.get(tenantId);
-        if (current != null && current != previous) {
-            return current; // another thread refreshed meanwhile
+    /**
+     * Fetches the tenant's keys, one fetch at a time per tenant (other tenants are not held up). On failure it keeps
+     * the last keys it had, which serve while Entra is unreachable, and tries again after
+     * {@code minRefreshInterval}, so failures are never retried per token.
+     */
+    private Entry refresh(String tenantId, Entry previous, Instant now) {
+        synchronized (locks.computeIfAbsent(tenantId, t -> new Object())) {
+            Entry current = tenants.get(tenantId);
+            if (current != null && current != previous) {
+                return current; // another thread refreshed meanwhile
+            }
+            Entry entry = fetch(tenantId)
+                    .map(keys -> new Entry(keys, now, now))
+                    .orElseGet(() -> previous == null ? new Entry(new JWKSet(), Instant.MIN, now)
+                            : new Entry(previous.keys(), previous.fetchedAt(), now));
+            tenants.put(tenantId, entry);
+            return entry;
         }
-        JWKSet keys = previous == null ? new JWKSet() : previous.keys();
+    }
+
+    private Optional<JWKSet> fetch(String tenantId) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(jwksUri.apply(tenantId))
                     .timeout(timeout).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                keys = JWKSet.parse(response.body());
-            } else {
-                LOG.warning(() -> "JWKS of tenant " + tenantId + " answered " + response.statusCode());
+                return Optional.of(JWKSet.parse(response.body()));
             }
+            LOG.warning(() -> "JWKS of tenant " + tenantId + " answered " + response.statusCode());
         } catch (IOException | ParseException e) {
             LOG.warning(() -> "JWKS of tenant " + tenantId + " not fetched: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Entry entry = new Entry(keys, now);
-        tenants.put(tenantId, entry);
-        return entry;
+        return Optional.empty();
     }
 }

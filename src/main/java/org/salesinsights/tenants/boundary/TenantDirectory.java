@@ -48,7 +48,12 @@ public class TenantDirectory {
             current = load(); // the first caller waits; a failure here answers 503
         } else if (System.nanoTime() - current.readAtNanos() > Duration.ofSeconds(refreshSeconds).toNanos()
                 && refreshing.compareAndSet(false, true)) {
-            executor.execute(this::refreshQuietly);
+            try {
+                executor.execute(this::refreshQuietly);
+            } catch (RuntimeException e) { // rejected, for example while the server stops: the next call retries
+                refreshing.set(false);
+                LOG.warning(() -> "Tenant registry refresh not started: " + e);
+            }
         }
         return current.ids().contains(tenantId);
     }

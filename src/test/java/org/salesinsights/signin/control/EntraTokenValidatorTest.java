@@ -65,6 +65,7 @@ class EntraTokenValidatorTest {
                 .claim("tid", TENANT)
                 .claim("oid", "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d")
                 .claim("ver", "2.0")
+                .claim("scp", "user_impersonation")
                 .claim("roles", List.of("Insights.Admin"));
         change.accept(claims);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
@@ -155,6 +156,16 @@ class EntraTokenValidatorTest {
         assertEquals(TENANT, unknown.tenantId());
         // a forged one is just invalid: the answer does not tell whether the tenant is registered
         assertThrows(InvalidTokenException.class, () -> registeredOnly.validate(token(strangerKey, c -> { })));
+    }
+
+    @Test
+    void idTokensAndAppOnlyTokensAreRefused() {
+        // an ID token for the same app registration has the client id as audience, and no scp
+        assertRefused(() -> token(tenantKey, claims -> claims.claim("scp", null).claim("roles", null)
+                .claim("nonce", "n-0S6_WzA2Mj")));
+        // an app-only token has roles, and no scp
+        assertRefused(() -> token(tenantKey, claims -> claims.claim("scp", null)));
+        assertRefused(() -> token(tenantKey, claims -> claims.claim("scp", " ")));
     }
 
     @Test

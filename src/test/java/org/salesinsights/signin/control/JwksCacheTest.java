@@ -33,6 +33,7 @@ class JwksCacheTest {
     private HttpServer jwks;
     private final AtomicReference<JWKSet> served = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
     private RSAKey oldKey;
     private RSAKey newKey;
@@ -45,6 +46,11 @@ class JwksCacheTest {
         jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         jwks.createContext("/", exchange -> {
             fetches.incrementAndGet();
+            if (failing.get()) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = served.get().toString(true).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -100,6 +106,35 @@ class JwksCacheTest {
         clock.advance(Duration.ofSeconds(31));
         cache.find(TENANT, "made-up-again");
         assertEquals(3, fetches.get());
+    }
+
+    @Test
+    void whileEntraFailsTheLastKeysServeAndFetchesAreRetriedOnlyAfterTheInterval() {
+        JwksCache cache = cache();
+        assertTrue(cache.find(TENANT, "old").isPresent());
+        failing.set(true);
+        clock.advance(Duration.ofHours(25)); // past the keys' maximum age
+        for (int i = 0; i < 20; i++) {
+            assertTrue(cache.find(TENANT, "old").isPresent(), "the last known keys serve");
+        }
+        assertEquals(2, fetches.get(), "one failed attempt, not one per token");
+        clock.advance(Duration.ofSeconds(31));
+        failing.set(false);
+        served.set(new JWKSet(newKey.toPublicJWK()));
+        assertTrue(cache.find(TENANT, "new").isPresent());
+        assertTrue(cache.find(TENANT, "old").isEmpty(), "keys Entra withdrew are gone after a good fetch");
+    }
+
+    @Test
+    void aTenantWhoseFirstFetchFailsIsRetriedAfterTheInterval() {
+        JwksCache cache = cache();
+        failing.set(true);
+        assertTrue(cache.find(TENANT, "old").isEmpty());
+        assertTrue(cache.find(TENANT, "old").isEmpty());
+        assertEquals(1, fetches.get());
+        failing.set(false);
+        clock.advance(Duration.ofSeconds(31));
+        assertTrue(cache.find(TENANT, "old").isPresent());
     }
 
     @Test
