@@ -171,7 +171,8 @@ class SignInIT {
                 new String[] {"Dynamics 365", "https://unknown.crm.dynamics.com"},
                 // its own host, but not as the CRM it is
                 new String[] {"Salesforce", "contoso.crm.dynamics.com"})) {
-            HttpResponse<String> response = insights(Map.of("recordType", "opportunity", "recordId", "006Dn00000A1b2C",
+            String recordId = org[0].equals("Salesforce") ? "006Dn00000A1b2C" : ADATUM_OPPORTUNITY;
+            HttpResponse<String> response = insights(Map.of("recordType", "opportunity", "recordId", recordId,
                     "crmType", org[0], "crmOrgUrl", org[1]), TestTokens.bearer(TestTokens.CONTOSO));
             assertEquals(400, response.statusCode(), response::body);
             JsonObject error = Http.json(response);
