@@ -40,13 +40,12 @@ public final class DatabaseFailures {
 
     /**
      * True when the failure is a concurrent edit: an optimistic lock conflict, or a unique or primary key that
-     * another transaction took first (SQLSTATE 23505, 23000 with a duplicate key).
+     * another transaction took first (SQLSTATE 23505, or the driver's integrity violation).
      */
     public static boolean isConflict(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof jakarta.persistence.EntityExistsException
                     || t instanceof java.sql.SQLIntegrityConstraintViolationException
                     || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

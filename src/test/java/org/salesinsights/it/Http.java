@@ -50,6 +50,12 @@ final class Http {
                 .collect(Collectors.joining("&"));
     }
 
+    static jakarta.json.JsonArray array(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+
     static JsonObject json(HttpResponse<String> response) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -24,10 +24,13 @@ class LookupQueryPlanIT {
     private static final String DATABASE = "insights_plan";
 
     static final String FIND_FOR_RECORD = "SELECT t1.ID, t1.DESCRIPTION, t1.LANGUAGE, t1.occurred_at, t1.PINNED,"
-            + " t1.PRIORITY, t1.TITLE, t1.URL, t1.VERSION, t1.crm_record_id"
+            + " t1.PRIORITY, t1.TITLE, t1.updated_at, t1.updated_by, t1.URL, t1.VERSION, t1.visible_from,"
+            + " t1.visible_until, t1.crm_record_id"
             + " FROM crm_record t0, crm_organization t2, insight t1"
-            + " WHERE (((((t2.tenant_id = 'c07050c0-0000-4000-a000-000000000001') AND (t2.crm_type = 'DYNAMICS_365'))"
+            + " WHERE (((((((t2.tenant_id = 'c07050c0-0000-4000-a000-000000000001') AND (t2.crm_type = 'DYNAMICS_365'))"
             + " AND (t0.record_type = 'opportunity')) AND (t0.record_id = 'd1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91'))"
+            + " AND ((t1.visible_from IS NULL) OR (t1.visible_from <= now())))"
+            + " AND ((t1.visible_until IS NULL) OR (t1.visible_until > now())))"
             + " AND ((t0.ID = t1.crm_record_id) AND (t2.ID = t0.organization_id)))"
             + " ORDER BY t1.PINNED DESC, t1.PRIORITY DESC, t1.occurred_at DESC NULLS LAST, t1.ID DESC LIMIT 6 OFFSET 0";
 

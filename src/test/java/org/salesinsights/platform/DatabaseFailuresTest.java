@@ -59,4 +59,13 @@ class DatabaseFailuresTest {
         assertEquals("java.sql.SQLException: Connection refused",
                 DatabaseFailures.rootCause(new EJBException(new PersistenceException(refused))));
     }
+
+    @Test
+    void concurrentEditsAreToldFromOtherFailures() {
+        assertTrue(DatabaseFailures.isConflict(new EJBException(new jakarta.persistence.OptimisticLockException())));
+        assertTrue(DatabaseFailures.isConflict(new PersistenceException(
+                new SQLException("duplicate key value violates unique constraint", "23505"))));
+        assertFalse(DatabaseFailures.isConflict(new PersistenceException(new SQLException("syntax", "42601"))));
+        assertFalse(DatabaseFailures.isConflict(new IllegalStateException("sequence set up wrongly")));
+    }
 }

@@ -1,5 +1,7 @@
 package org.salesinsights.insights.boundary;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
@@ -37,6 +39,7 @@ public class OpportunityInsights {
         // One row more than asked tells whether another page exists, without a count query.
         List<Insight> rows = select
                 .setParameter("tenantId", tenantId)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("crmType", record.crmType())
                 .setParameter("recordType", record.recordType())
                 .setParameter("recordId", record.recordId())
@@ -52,6 +55,7 @@ public class OpportunityInsights {
                 .setParameter("crmType", crmType)
                 .setParameter("host", host)
                 .setParameter("tenantId", tenantId)
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .getSingleResult();
         if (owned == 0) {
             throw new ApiException(400, "INVALID_CRM_CONNECTION",

@@ -3,17 +3,27 @@ package org.salesinsights.insights.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** A CRM record (account, opportunity, lead, contact) of one organization, the key the Sales app asks by. */
 @Entity
 @Table(name = "crm_record")
+@NamedQuery(name = CrmRecord.FIND, query = "SELECT r FROM CrmRecord r WHERE r.organization = :organization"
+        + " AND r.recordType = :recordType AND r.recordId = :recordId")
 public class CrmRecord {
 
+    public static final String FIND = "CrmRecord.find";
+
     @Id
+    @SequenceGenerator(name = "crm_record_seq", sequenceName = "crm_record_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_record_seq")
     private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -32,6 +42,13 @@ public class CrmRecord {
     private String displayName;
 
     protected CrmRecord() {
+    }
+
+    public CrmRecord(CrmOrganization organization, String recordType, String recordId, String displayName) {
+        this.organization = organization;
+        this.recordType = recordType;
+        this.recordId = recordId;
+        this.displayName = displayName;
     }
 
     public Long getId() {

@@ -52,7 +52,9 @@ public class Insight {
     public static final String FIND_FOR_RECORD = "Insight.findForRecord";
     static final String OF_RECORD = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
             + " WHERE o.tenant.id = :tenantId AND o.crmType = :crmType AND r.recordType = :recordType"
-            + " AND r.recordId = :recordId";
+            + " AND r.recordId = :recordId"
+            + " AND (i.visibleFrom IS NULL OR i.visibleFrom <= :now)"
+            + " AND (i.visibleUntil IS NULL OR i.visibleUntil > :now)";
     /** Pinned, then priority, then newest, then the id: a total order, so pages never overlap or skip. */
     static final String READ_ORDER = " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC";
     public static final String FIND_FOR_RECORD_IN_ORGANIZATION = "Insight.findForRecordInOrganization";
@@ -92,12 +94,75 @@ public class Insight {
     @Version
     private long version;
 
+    /** From when sellers see it (inclusive, UTC); none: from the start. */
+    @Column(name = "visible_from")
+    private OffsetDateTime visibleFrom;
+
+    /** Until when sellers see it (exclusive, UTC); none: for good. */
+    @Column(name = "visible_until")
+    private OffsetDateTime visibleUntil;
+
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    /** The curator who changed it last: their Entra object id. */
+    @Column(name = "updated_by", length = 200)
+    private String updatedBy;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "insight_property", joinColumns = @JoinColumn(name = "insight_id"))
     @OrderColumn(name = "prop_order")
     private List<InsightProperty> properties = new ArrayList<>();
 
     protected Insight() {
+    }
+
+    public Insight(CrmRecord record) {
+        this.record = record;
+    }
+
+    /** Replaces what a curator edits; the version moves on at commit. */
+    public void change(String title, String description, String url, OffsetDateTime occurredAt, boolean pinned,
+            int priority, String language, OffsetDateTime visibleFrom, OffsetDateTime visibleUntil,
+            List<InsightProperty> properties, String by, OffsetDateTime at) {
+        this.title = title;
+        this.description = description;
+        this.url = url;
+        this.occurredAt = occurredAt;
+        this.pinned = pinned;
+        this.priority = priority;
+        this.language = language;
+        this.visibleFrom = visibleFrom;
+        this.visibleUntil = visibleUntil;
+        this.properties.clear();
+        this.properties.addAll(properties);
+        touched(by, at);
+    }
+
+    public void reprioritize(int priority, String by, OffsetDateTime at) {
+        this.priority = priority;
+        touched(by, at);
+    }
+
+    private void touched(String by, OffsetDateTime at) {
+        this.updatedBy = by;
+        this.updatedAt = at;
+    }
+
+    public OffsetDateTime getVisibleFrom() {
+        return visibleFrom;
+    }
+
+    public OffsetDateTime getVisibleUntil() {
+        return visibleUntil;
+    }
+
+    public OffsetDateTime getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
     }
 
     public Long getId() {

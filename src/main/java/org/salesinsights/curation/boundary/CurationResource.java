@@ -1,0 +1,232 @@
+package org.salesinsights.curation.boundary;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.salesinsights.curation.boundary.CurationViews.ChangeView;
+import org.salesinsights.curation.boundary.CurationViews.InsightView;
+import org.salesinsights.curation.boundary.CurationViews.RecordView;
+import org.salesinsights.curation.control.InsightDocumentParser;
+import org.salesinsights.insights.boundary.PagingSettings;
+import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.InvalidParameterException;
+import org.salesinsights.insights.control.OrgHosts;
+import org.salesinsights.insights.entity.CrmType;
+import org.salesinsights.platform.ApiException;
+import org.salesinsights.signin.boundary.SignedInCaller;
+
+/**
+ * The curators' API: the records of an organization, and the insights of a record to read, create, change,
+ * reorder, pin, schedule and delete. Changes need the version last read ({@code If-Match}: 428 without it, 412
+ * when stale); each is recorded with the curator who made it.
+ */
+@Path("admin/v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration", description = "For the partner's curators (admin app role in the partner's tenant).")
+@SecurityRequirement(name = SignedInCaller.SECURITY_SCHEME)
+public class CurationResource {
+
+    @Inject
+    SignedInCaller caller;
+
+    @Inject
+    Curation curation;
+
+    @Inject
+    PagingSettings paging;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("records")
+    @Operation(operationId = "ListRecords", summary = "List the records of an organization",
+            description = "Lists the CRM records of an organization with the number of insights each has.")
+    public List<RecordView> records(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
+        caller.requireAdmin();
+        CrmType type = CrmType.ofName(crmType == null ? "" : crmType).orElseThrow(
+                () -> new InvalidParameterException("crmType", "must be 'Dynamics 365' or 'Salesforce'."));
+        String host = OrgHosts.normalize(orgUrl == null || orgUrl.length() > 2048 ? "" : orgUrl).orElseThrow(
+                () -> new InvalidParameterException("orgUrl", "must be the organization's https URL or host name."));
+        return curation.records(type, host);
+    }
+
+    @POST
+    @Path("records")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "PutRecord", summary = "Add a record",
+            description = "Adds a CRM record to curate, or finds it: crmType, orgUrl, recordType, recordId and an"
+                    + " optional displayName.")
+    @APIResponse(responseCode = "201", description = "Added.")
+    @APIResponse(responseCode = "200", description = "It was there already.")
+    public Response addRecord(String body) {
+        caller.requireAdmin();
+        JsonObject json = object(body);
+        CrmRecordKey key = key(string(json, "recordType"), string(json, "crmType"), string(json, "recordId"),
+                string(json, "orgUrl"), true);
+        String displayName = string(json, "displayName");
+        Map.Entry<RecordView, Boolean> record = curation.record(key.crmType(), key.orgHost().orElseThrow(),
+                key.recordType(), key.recordId(), displayName == null ? null : displayName.strip());
+        return (record.getValue()
+                ? Response.created(uri.getBaseUriBuilder().path("admin/v1/records/{id}/insights")
+                        .build(record.getKey().id()))
+                : Response.ok()).entity(record.getKey()).build();
+    }
+
+    @GET
+    @Path("records/{recordId}/insights")
+    @Operation(operationId = "ListRecordInsights", summary = "List the insights of a record",
+            description = "Lists every insight of the record, also those outside their validity window.")
+    public List<InsightView> insights(@PathParam("recordId") long recordId) {
+        caller.requireAdmin();
+        return curation.insights(recordId);
+    }
+
+    @POST
+    @Path("records/{recordId}/insights")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "CreateInsight", summary = "Create an insight",
+            description = "Creates an insight of the record; every problem of the document is listed by field.")
+    @APIResponse(responseCode = "201", description = "Created; ETag is its version.")
+    public Response create(@PathParam("recordId") long recordId, String body) {
+        String by = caller.requireAdmin().objectId();
+        InsightView created = curation.create(recordId, InsightDocumentParser.parse(body), by);
+        return Response.created(uri.getBaseUriBuilder().path("admin/v1/insights/{id}").build(created.id()))
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(created.version()))).entity(created).build();
+    }
+
+    @PUT
+    @Path("records/{recordId}/order")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "ReorderInsights", summary = "Reorder the insights of a record",
+            description = "Orders the record's insights as listed in insightIds (every one, once); pinned ones"
+                    + " still come first.")
+    public List<InsightView> reorder(@PathParam("recordId") long recordId, String body) {
+        String by = caller.requireAdmin().objectId();
+        JsonObject json = object(body);
+        if (!(json.get("insightIds") instanceof JsonArray ids) || json.size() != 1
+                || !ids.stream().allMatch(id -> id instanceof JsonNumber number && number.isIntegral())) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The body must be {\"insightIds\": [...]}.",
+                    Map.of("insightIds", "must be the list of the record's insight ids, in the new order."));
+        }
+        return curation.reorder(recordId, ids.getValuesAs(JsonNumber.class).stream()
+                .map(JsonNumber::longValue).toList(), by);
+    }
+
+    @GET
+    @Path("insights/{id}")
+    @Operation(operationId = "GetInsight", summary = "Get an insight",
+            description = "Gets one insight; its ETag is the version to send back in If-Match.")
+    public Response insight(@PathParam("id") long id) {
+        caller.requireAdmin();
+        InsightView insight = curation.insight(id);
+        return Response.ok(insight).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(insight.version()))).build();
+    }
+
+    @PUT
+    @Path("insights/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "UpdateInsight", summary = "Change an insight",
+            description = "Replaces the insight, if If-Match names its current version.")
+    @APIResponse(responseCode = "412", description = "Someone changed it since; nothing was changed.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
+    public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) {
+        String by = caller.requireAdmin().objectId();
+        long version = version(ifMatch);
+        InsightView updated = curation.update(id, version, InsightDocumentParser.parse(body), by);
+        return Response.ok(updated).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(updated.version())))
+                .build();
+    }
+
+    @DELETE
+    @Path("insights/{id}")
+    @Operation(operationId = "DeleteInsight", summary = "Delete an insight",
+            description = "Deletes the insight, if If-Match names its current version.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        String by = caller.requireAdmin().objectId();
+        curation.delete(id, version(ifMatch), by);
+    }
+
+    @GET
+    @Path("insights/{id}/history")
+    @Operation(operationId = "InsightHistory", summary = "Who changed an insight",
+            description = "Lists every change of the insight: what, which version, by whom and when.")
+    public List<ChangeView> history(@PathParam("id") long id) {
+        caller.requireAdmin();
+        return curation.history(id);
+    }
+
+    /** The version an If-Match names: {@code "3"} (or {@code W/"3"}); 428 when absent. */
+    static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(428, "PRECONDITION_REQUIRED",
+                    "Send If-Match with the ETag you read, so that nobody's change is overwritten.");
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() > 2 && tag.length() < 22 && tag.startsWith("\"") && tag.endsWith("\"")
+                && tag.substring(1, tag.length() - 1).chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        }
+        throw new ApiException(412, "PRECONDITION_FAILED", "If-Match names no version of this insight.");
+    }
+
+    private CrmRecordKey key(String recordType, String crmType, String recordId, String orgUrl, boolean needsOrg) {
+        if (needsOrg && (orgUrl == null || orgUrl.isBlank())) {
+            throw new InvalidParameterException("orgUrl", "is required.");
+        }
+        try {
+            return paging.parser().parse(recordType, recordId, crmType, orgUrl, null, null).record();
+        } catch (InvalidParameterException e) {
+            throw e.parameter().equals("crmOrgUrl") ? new InvalidParameterException("orgUrl",
+                    "must be the organization's https URL or host name.") : e;
+        }
+    }
+
+    private static JsonObject object(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
+        }
+    }
+
+    private static String string(JsonObject json, String key) {
+        return json.get(key) instanceof JsonString text ? text.getString() : null;
+    }
+}

@@ -1,0 +1,62 @@
+package org.salesinsights.curation.boundary;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.salesinsights.insights.entity.CrmRecord;
+import org.salesinsights.insights.entity.Insight;
+import org.salesinsights.insights.entity.InsightProperty;
+
+/** What curators read: records with their insight counts, insights with their version, the change history. */
+public final class CurationViews {
+
+    private CurationViews() {
+    }
+
+    @Schema(name = "CuratedRecord")
+    @JsonbPropertyOrder({"id", "crmType", "host", "recordType", "recordId", "displayName", "insightCount"})
+    public record RecordView(long id, String crmType, String host, String recordType, String recordId,
+            String displayName, long insightCount) {
+
+        static RecordView of(CrmRecord record, long insightCount) {
+            return new RecordView(record.getId(), record.getOrganization().getCrmType().label(),
+                    record.getOrganization().getHost(), record.getRecordType(), record.getRecordId(),
+                    record.getDisplayName(), insightCount);
+        }
+    }
+
+    @Schema(name = "CuratedInsight", description = "An insight as curators edit it; version is its ETag.")
+    @JsonbPropertyOrder({"id", "recordId", "version", "title", "description", "url", "dateTime", "pinned",
+        "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties", "updatedAt", "updatedBy"})
+    public record InsightView(long id, long recordId, long version, String title, String description, String url,
+            OffsetDateTime dateTime, boolean pinned, int priority, String language, OffsetDateTime visibleFrom,
+            OffsetDateTime visibleUntil, Map<String, String> additionalProperties, OffsetDateTime updatedAt,
+            String updatedBy) {
+
+        static InsightView of(Insight insight) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (InsightProperty property : insight.getProperties()) {
+                properties.put(property.getName(), property.getValue());
+            }
+            return new InsightView(insight.getId(), insight.getRecord().getId(), insight.getVersion(),
+                    insight.getTitle(), insight.getDescription(), insight.getUrl(), insight.getOccurredAt(),
+                    insight.isPinned(), insight.getPriority(), insight.getLanguage(), insight.getVisibleFrom(),
+                    insight.getVisibleUntil(), properties, insight.getUpdatedAt(), insight.getUpdatedBy());
+        }
+
+        /** The entity tag of this version. */
+        public String etag() {
+            return "\"" + version + "\"";
+        }
+    }
+
+    @Schema(name = "InsightChange")
+    @JsonbPropertyOrder({"action", "version", "changedBy", "changedAt", "content"})
+    public record ChangeView(String action, long version, String changedBy, OffsetDateTime changedAt,
+            String content) {
+    }
+}

@@ -1,0 +1,218 @@
+package org.salesinsights.curation.control;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.salesinsights.insights.control.TextLimits;
+import org.salesinsights.platform.ApiException;
+
+/**
+ * Reads a curator's insight and checks all of it at once: every problem is reported by field, as 400
+ * {@code INVALID_PARAMETER} with {@code details}. Text is counted as people see it (an emoji counts once), as the
+ * read action counts it; unknown fields are refused, so a misspelt field is never silently dropped.
+ */
+public final class InsightDocumentParser {
+
+    public static final int MAX_PROPERTIES = 10;
+    public static final int MAX_PROPERTY_NAME = 100;
+    public static final int MAX_PROPERTY_VALUE = 500;
+    public static final int MAX_URL = 2048;
+    public static final int MAX_PRIORITY = 1000;
+    private static final Set<String> FIELDS = Set.of("title", "description", "url", "dateTime", "pinned",
+            "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties");
+
+    private InsightDocumentParser() {
+    }
+
+    public static InsightDocument parse(String body) {
+        JsonObject json = object(body);
+        Map<String, Object> problems = new LinkedHashMap<>();
+        json.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
+                .forEach(key -> problems.put(key, "is not a known field."));
+        String title = text(json, "title", TextLimits.TITLE_MAX, true, problems);
+        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, problems);
+        String url = url(json, problems);
+        OffsetDateTime dateTime = time(json, "dateTime", problems);
+        boolean pinned = bool(json, "pinned", problems);
+        int priority = priority(json, problems);
+        String language = language(json, problems);
+        OffsetDateTime visibleFrom = time(json, "visibleFrom", problems);
+        OffsetDateTime visibleUntil = time(json, "visibleUntil", problems);
+        if (visibleFrom != null && visibleUntil != null && !visibleFrom.isBefore(visibleUntil)) {
+            problems.put("visibleUntil", "must be later than visibleFrom.");
+        }
+        List<InsightDocument.Property> properties = properties(json, problems);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The insight has " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + "; details lists them by field.", problems);
+        }
+        return new InsightDocument(title, description, url, dateTime, pinned, priority, language, visibleFrom,
+                visibleUntil, properties);
+    }
+
+    private static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
+        }
+    }
+
+    private static boolean absent(JsonObject json, String key) {
+        return !json.containsKey(key) || json.isNull(key);
+    }
+
+    private static String text(JsonObject json, String key, int max, boolean required, Map<String, Object> problems) {
+        if (absent(json, key)) {
+            if (required) {
+                problems.put(key, "is required.");
+            }
+            return null;
+        }
+        if (!(json.get(key) instanceof JsonString string)) {
+            problems.put(key, "must be a string.");
+            return null;
+        }
+        String text = string.getString().strip();
+        int length = TextLimits.length(text);
+        if (length < 1 || length > max) {
+            problems.put(key, "must be 1 to " + max + " characters (it has " + length + ").");
+            return null;
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            problems.put(key, "must not hold control characters or line breaks.");
+            return null;
+        }
+        return text;
+    }
+
+    private static String url(JsonObject json, Map<String, Object> problems) {
+        if (absent(json, "url")) {
+            return null;
+        }
+        if (!(json.get("url") instanceof JsonString string)) {
+            problems.put("url", "must be a string.");
+            return null;
+        }
+        String url = string.getString().strip();
+        try {
+            URI uri = new URI(url);
+            if (url.length() <= MAX_URL && "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                    && uri.getUserInfo() == null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.put("url", "must be an absolute https URL of at most " + MAX_URL + " characters.");
+        return null;
+    }
+
+    private static OffsetDateTime time(JsonObject json, String key, Map<String, Object> problems) {
+        if (absent(json, key)) {
+            return null;
+        }
+        if (json.get(key) instanceof JsonString string) {
+            try {
+                return OffsetDateTime.parse(string.getString().strip()).withOffsetSameInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        problems.put(key, "must be a time with its offset, such as 2026-11-25T09:30:00+01:00.");
+        return null;
+    }
+
+    private static boolean bool(JsonObject json, String key, Map<String, Object> problems) {
+        if (absent(json, key)) {
+            return false;
+        }
+        JsonValue value = json.get(key);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        problems.put(key, "must be true or false.");
+        return false;
+    }
+
+    private static int priority(JsonObject json, Map<String, Object> problems) {
+        if (absent(json, "priority")) {
+            return 0;
+        }
+        if (json.get("priority") instanceof JsonNumber number && number.isIntegral()
+                && Math.abs(number.longValue()) <= MAX_PRIORITY) {
+            return number.intValue();
+        }
+        problems.put("priority", "must be a whole number from -" + MAX_PRIORITY + " to " + MAX_PRIORITY + ".");
+        return 0;
+    }
+
+    private static String language(JsonObject json, Map<String, Object> problems) {
+        if (absent(json, "language")) {
+            return null;
+        }
+        if (json.get("language") instanceof JsonString string && string.getString().length() <= 35) {
+            try {
+                Locale locale = new Locale.Builder().setLanguageTag(string.getString().strip()).build();
+                if (!locale.getLanguage().isEmpty()) {
+                    return locale.toLanguageTag();
+                }
+            } catch (IllformedLocaleException e) {
+                // reported below
+            }
+        }
+        problems.put("language", "must be a language tag, such as en or de-AT.");
+        return null;
+    }
+
+    private static List<InsightDocument.Property> properties(JsonObject json, Map<String, Object> problems) {
+        List<InsightDocument.Property> properties = new ArrayList<>();
+        if (absent(json, "additionalProperties")) {
+            return properties;
+        }
+        if (!(json.get("additionalProperties") instanceof JsonObject map)) {
+            problems.put("additionalProperties", "must be an object of names and text values.");
+            return properties;
+        }
+        if (map.size() > MAX_PROPERTIES) {
+            problems.put("additionalProperties", "must hold at most " + MAX_PROPERTIES + " properties.");
+            return properties;
+        }
+        for (Map.Entry<String, JsonValue> entry : map.entrySet()) {
+            String field = "additionalProperties." + entry.getKey();
+            String name = entry.getKey().strip();
+            if (name.isEmpty() || name.length() > MAX_PROPERTY_NAME || name.chars().anyMatch(Character::isISOControl)) {
+                problems.put(field, "needs a name of 1 to " + MAX_PROPERTY_NAME + " characters.");
+            } else if (!(entry.getValue() instanceof JsonString value) || value.getString().isBlank()
+                    || value.getString().strip().length() > MAX_PROPERTY_VALUE
+                    || value.getString().chars().anyMatch(Character::isISOControl)) {
+                problems.put(field, "must be text of 1 to " + MAX_PROPERTY_VALUE + " characters.");
+            } else {
+                properties.add(new InsightDocument.Property(name, value.getString().strip()));
+            }
+        }
+        return properties;
+    }
+}

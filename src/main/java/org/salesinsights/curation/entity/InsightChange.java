@@ -1,0 +1,90 @@
+package org.salesinsights.curation.entity;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * Who changed which insight, when, and to what: one row per create, update, reorder or delete, kept after the
+ * insight is gone (no foreign key).
+ */
+@Entity
+@Table(name = "insight_change")
+@NamedQuery(name = InsightChange.OF_INSIGHT,
+        query = "SELECT c FROM InsightChange c WHERE c.insightId = :insightId ORDER BY c.id")
+public class InsightChange {
+
+    public static final String OF_INSIGHT = "InsightChange.ofInsight";
+    public static final int MAX_CONTENT = 8000;
+
+    public enum Action { CREATED, UPDATED, REORDERED, DELETED }
+
+    @Id
+    @SequenceGenerator(name = "insight_change_seq", sequenceName = "insight_change_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "insight_change_seq")
+    private Long id;
+
+    @Column(name = "insight_id", nullable = false)
+    private long insightId;
+
+    @Column(name = "crm_record_id", nullable = false)
+    private long recordId;
+
+    @Column(nullable = false, length = 16)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Action action;
+
+    @Column(name = "insight_version", nullable = false)
+    private long insightVersion;
+
+    @Column(name = "changed_by", nullable = false, length = 200)
+    private String changedBy;
+
+    @Column(name = "changed_at", nullable = false)
+    private OffsetDateTime changedAt;
+
+    /** The insight as it was after the change (JSON), cut to {@link #MAX_CONTENT} characters. */
+    @Column(length = MAX_CONTENT)
+    private String content;
+
+    protected InsightChange() {
+    }
+
+    public InsightChange(long insightId, long recordId, Action action, long insightVersion, String changedBy,
+            OffsetDateTime changedAt, String content) {
+        this.insightId = insightId;
+        this.recordId = recordId;
+        this.action = action;
+        this.insightVersion = insightVersion;
+        this.changedBy = changedBy;
+        this.changedAt = changedAt;
+        this.content = content == null || content.length() <= MAX_CONTENT ? content : content.substring(0, MAX_CONTENT);
+    }
+
+    public Action getAction() {
+        return action;
+    }
+
+    public long getInsightVersion() {
+        return insightVersion;
+    }
+
+    public String getChangedBy() {
+        return changedBy;
+    }
+
+    public OffsetDateTime getChangedAt() {
+        return changedAt;
+    }
+
+    public String getContent() {
+        return content;
+    }
+}

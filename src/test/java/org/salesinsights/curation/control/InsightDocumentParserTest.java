@@ -1,0 +1,78 @@
+package org.salesinsights.curation.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.salesinsights.platform.ApiException;
+
+class InsightDocumentParserTest {
+
+    @Test
+    void aFullDocumentIsNormalized() {
+        InsightDocument document = InsightDocumentParser.parse("{\"title\": \" Budget approved \","
+                + " \"description\": \"The CFO approved it.\", \"url\": \"https://hub.example.com/b?x=1\","
+                + " \"dateTime\": \"2026-11-25T10:30:00+01:00\", \"pinned\": true, \"priority\": -5,"
+                + " \"language\": \"de-at\", \"visibleFrom\": \"2026-11-01T00:00:00-05:00\","
+                + " \"additionalProperties\": {\"Zeta\": \"1\", \"Alpha\": \" 2 \"}}");
+        assertEquals("Budget approved", document.title());
+        assertEquals(OffsetDateTime.parse("2026-11-25T09:30:00Z"), document.dateTime());
+        assertEquals(OffsetDateTime.parse("2026-11-01T05:00:00Z"), document.visibleFrom());
+        assertNull(document.visibleUntil());
+        assertEquals("de-AT", document.language());
+        assertEquals(-5, document.priority());
+        assertEquals(List.of(new InsightDocument.Property("Zeta", "1"), new InsightDocument.Property("Alpha", "2")),
+                document.additionalProperties(), "the curated order is kept");
+    }
+
+    @Test
+    void charactersAreCountedAsPeopleSeeThem() {
+        String twentyEmoji = "\uD83D\uDC4D".repeat(20);
+        assertEquals(twentyEmoji, InsightDocumentParser.parse("{\"title\": \"" + twentyEmoji
+                + "\", \"description\": \"d\"}").title());
+        ApiException tooLong = assertThrows(ApiException.class, () -> InsightDocumentParser.parse(
+                "{\"title\": \"" + "a".repeat(21) + "\", \"description\": \"" + "b".repeat(131) + "\"}"));
+        assertEquals(Set.of("title", "description"), tooLong.details().keySet());
+        assertEquals("must be 1 to 20 characters (it has 21).", tooLong.details().get("title"));
+    }
+
+    @Test
+    void everyProblemIsListedByField() {
+        ApiException e = assertThrows(ApiException.class, () -> InsightDocumentParser.parse("{\"title\": 3,"
+                + " \"url\": \"https://user:pw@example.com\", \"dateTime\": \"2026-11-25T10:30:00\","
+                + " \"pinned\": \"yes\", \"priority\": 1.5, \"language\": \"12\","
+                + " \"visibleFrom\": \"2026-12-01T00:00:00Z\", \"visibleUntil\": \"2026-12-01T00:00:00Z\","
+                + " \"additionalProperties\": {\"A\": 1}, \"extra\": null}"));
+        assertEquals(400, e.status());
+        assertEquals(Set.of("extra", "title", "description", "url", "dateTime", "pinned", "priority", "language",
+                "visibleUntil", "additionalProperties.A"), e.details().keySet());
+    }
+
+    @Test
+    void propertiesAreCapped() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            many.append(i == 0 ? "" : ",").append("\"p").append(i).append("\": \"v\"");
+        }
+        ApiException e = assertThrows(ApiException.class, () -> InsightDocumentParser.parse(
+                "{\"title\": \"t\", \"description\": \"d\", \"additionalProperties\": {" + many + "}}"));
+        assertEquals(Set.of("additionalProperties"), e.details().keySet());
+    }
+
+    @Test
+    void onlyHttpsUrlsAndJsonObjects() {
+        for (String url : List.of("http://example.com", "ftp://example.com", "/relative", "https://")) {
+            ApiException e = assertThrows(ApiException.class, () -> InsightDocumentParser.parse(
+                    "{\"title\": \"t\", \"description\": \"d\", \"url\": \"" + url + "\"}"), url);
+            assertEquals(Set.of("url"), e.details().keySet(), url);
+        }
+        for (String body : List.of("", "[]", "{", "null")) {
+            assertEquals(400, assertThrows(ApiException.class, () -> InsightDocumentParser.parse(body)).status());
+        }
+    }
+}

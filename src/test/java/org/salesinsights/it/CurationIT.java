@@ -1,0 +1,190 @@
+package org.salesinsights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The curators' API over HTTP on a real server: what a curator changes is what sellers then read, nobody's change
+ * is overwritten unseen, and every change is on record with who made it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CurationIT {
+
+    private static final String CURATOR = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
+    }
+
+    @Test
+    void aCuratorsInsightIsWhatSellersReadAndStaleEditsChangeNothing() {
+        String opportunity = UUID.randomUUID().toString();
+        long record = addRecord(opportunity);
+
+        HttpResponse<String> tooLong = send("POST", "admin/v1/records/" + record + "/insights", null,
+                "{\"title\": \"Twenty-one characters\", \"description\": \"Budget approved.\"}");
+        assertEquals(400, tooLong.statusCode(), tooLong::body);
+        assertEquals(Set.of("title"), Http.json(tooLong).getJsonObject("details").keySet());
+
+        HttpResponse<String> created = send("POST", "admin/v1/records/" + record + "/insights", null,
+                "{\"title\": \"Budget approved\", \"description\": \"The CFO approved 120 machines.\","
+                        + " \"url\": \"https://contosohub.example.com/b/1\", \"dateTime\": \"2026-11-25T10:30:00+01:00\","
+                        + " \"additionalProperties\": {\"Amount\": \"120 machines\", \"Owner\": \"CFO\"}}");
+        assertEquals(201, created.statusCode(), created::body);
+        assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String insight = location.substring(location.indexOf("admin/v1/"));
+
+        assertEquals("{\"value\":[{\"title\":\"Budget approved\",\"description\":\"The CFO approved 120 machines.\","
+                + "\"url\":\"https://contosohub.example.com/b/1\",\"dateTime\":\"2026-11-25T09:30:00Z\","
+                + "\"additionalProperties\":{\"Amount\":\"120 machines\",\"Owner\":\"CFO\"}}],\"hasMoreResults\":false}",
+                read(opportunity).body(), "sellers read it, time in UTC, properties in order");
+
+        String change = "{\"title\": \"Budget signed\", \"description\": \"The CFO signed for 120 machines.\"}";
+        assertEquals(428, send("PUT", insight, null, change).statusCode());
+        HttpResponse<String> stale = send("PUT", insight, "\"0\"", change);
+        assertEquals(412, stale.statusCode(), stale::body);
+        assertTrue(read(opportunity).body().contains("Budget approved"), "a stale edit changes nothing");
+        HttpResponse<String> updated = send("PUT", insight, "\"1\"", change);
+        assertEquals(200, updated.statusCode(), updated::body);
+        assertEquals("\"2\"", updated.headers().firstValue("ETag").orElseThrow());
+        assertTrue(read(opportunity).body().contains("Budget signed"));
+        assertEquals(412, send("PUT", insight, "\"1\"", change).statusCode(), "the first version is stale now");
+
+        List<JsonObject> history = Http.array(send("GET", insight + "/history", null, null))
+                .getValuesAs(JsonObject.class);
+        assertEquals(List.of("CREATED", "UPDATED"), history.stream().map(h -> h.getString("action")).toList());
+        assertEquals("0b0b0b0b-0000-4000-a000-000000000002", history.get(1).getString("changedBy"));
+        assertEquals(2, history.get(1).getInt("version"));
+
+        assertEquals(412, send("DELETE", insight, "\"1\"", null).statusCode());
+        assertEquals(204, send("DELETE", insight, "\"2\"", null).statusCode());
+        assertEquals("{\"value\":[],\"hasMoreResults\":false}", read(opportunity).body());
+        assertEquals(404, send("GET", insight, null, null).statusCode());
+        assertTrue(send("GET", insight + "/history", null, null).body().contains("\"DELETED\""));
+    }
+
+    @Test
+    void validityWindowsAndOrderDecideWhatSellersSee() {
+        String opportunity = UUID.randomUUID().toString();
+        long record = addRecord(opportunity);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long current = create(record, "Current", "{}");
+        long later = create(record, "Later", "{\"visibleFrom\": \"" + now.plus(1, ChronoUnit.DAYS) + "\"}");
+        long expired = create(record, "Expired", "{\"visibleFrom\": \"" + now.minus(2, ChronoUnit.DAYS)
+                + "\", \"visibleUntil\": \"" + now.minus(1, ChronoUnit.DAYS) + "\"}");
+        long second = create(record, "Second", "{}");
+        assertEquals(List.of("Second", "Current"), titles(read(opportunity)), "newest first, only those valid now");
+        assertEquals(4, Http.array(send("GET", "admin/v1/records/" + record + "/insights", null, null)).size(),
+                "curators see all of them");
+
+        HttpResponse<String> reordered = send("PUT", "admin/v1/records/" + record + "/order", null,
+                "{\"insightIds\": [" + current + ", " + second + ", " + later + ", " + expired + "]}");
+        assertEquals(200, reordered.statusCode(), reordered::body);
+        assertEquals(List.of("Current", "Second"), titles(read(opportunity)));
+        assertEquals(400, send("PUT", "admin/v1/records/" + record + "/order", null,
+                "{\"insightIds\": [" + current + "]}").statusCode(), "every insight, once");
+
+        HttpResponse<String> records = send("GET", "admin/v1/records?crmType=Dynamics%20365&orgUrl="
+                + "https://contoso.crm.dynamics.com", null, null);
+        assertEquals(200, records.statusCode(), records::body);
+        assertTrue(records.body().contains("\"recordId\":\"" + opportunity + "\",\"displayName\":\"Curation test\","
+                + "\"insightCount\":4"), records::body);
+    }
+
+    @Test
+    void everyProblemOfADocumentIsListedAndReadersCannotCurate() {
+        long record = addRecord(UUID.randomUUID().toString());
+        HttpResponse<String> invalid = send("POST", "admin/v1/records/" + record + "/insights", null,
+                "{\"title\": \"\", \"url\": \"http://plain.example.com\", \"dateTime\": \"yesterday\","
+                        + " \"visibleFrom\": \"2026-12-01T00:00:00Z\", \"visibleUntil\": \"2026-11-01T00:00:00Z\","
+                        + " \"additionalProperties\": {\" \": \"x\", \"Owner\": \"\"}, \"colour\": \"red\"}");
+        assertEquals(400, invalid.statusCode(), invalid::body);
+        assertEquals(Set.of("colour", "title", "description", "url", "dateTime", "visibleUntil",
+                "additionalProperties. ", "additionalProperties.Owner"),
+                Http.json(invalid).getJsonObject("details").keySet());
+        HttpResponse<String> reader = Http.get(uri("admin/v1/records/" + record + "/insights"), "Authorization",
+                TestTokens.bearer(TestTokens.CONTOSO));
+        assertEquals(403, reader.statusCode());
+        assertFalse(reader.body().contains("value"));
+    }
+
+    private long addRecord(String opportunity) {
+        HttpResponse<String> added = send("POST", "admin/v1/records", null, "{\"crmType\": \"Dynamics 365\","
+                + " \"orgUrl\": \"https://contoso.crm.dynamics.com\", \"recordType\": \"Opportunity\","
+                + " \"recordId\": \"{" + opportunity.toUpperCase() + "}\", \"displayName\": \"Curation test\"}");
+        assertEquals(201, added.statusCode(), added::body);
+        JsonObject record = Http.json(added);
+        assertEquals(opportunity, record.getString("recordId"));
+        assertEquals(200, send("POST", "admin/v1/records", null, "{\"crmType\": \"Dynamics 365\", \"orgUrl\":"
+                + " \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\", \"recordId\": \"" + opportunity
+                + "\"}").statusCode(), "adding it again finds it");
+        return record.getJsonNumber("id").longValue();
+    }
+
+    private long create(long record, String title, String extra) {
+        String body = extra.replaceFirst("^\\{", "{\"title\": \"" + title + "\", \"description\": \"About "
+                + title + ".\"" + (extra.equals("{}") ? "" : ", "));
+        HttpResponse<String> created = send("POST", "admin/v1/records/" + record + "/insights", null, body);
+        assertEquals(201, created.statusCode(), created::body);
+        return Http.json(created).getJsonNumber("id").longValue();
+    }
+
+    private static List<String> titles(HttpResponse<String> page) {
+        return Http.json(page).getJsonArray("value").getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getString("title")).toList();
+    }
+
+    private HttpResponse<String> read(String opportunity) {
+        return Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId=" + opportunity),
+                "Authorization", TestTokens.bearer(TestTokens.CONTOSO));
+    }
+
+    private HttpResponse<String> send(String method, String path, String ifMatch, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", CURATOR)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return Http.send(request.build());
+    }
+
+    private URI uri(String path) {
+        try {
+            return base.toURI().resolve("api/" + path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
