@@ -55,7 +55,6 @@ public class OpportunityInsights {
                 .setParameter("crmType", crmType)
                 .setParameter("host", host)
                 .setParameter("tenantId", tenantId)
-                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .getSingleResult();
         if (owned == 0) {
             throw new ApiException(400, "INVALID_CRM_CONNECTION",
