@@ -92,6 +92,37 @@ class CurationIT {
     }
 
     @Test
+    void aTranslationReachesSellersWhoAskForItsLanguage() {
+        String opportunity = UUID.randomUUID().toString();
+        long record = addRecord(opportunity);
+        long id = create(record, "Budget approved", "{\"language\": \"en\", \"additionalProperties\":"
+                + " {\"Amount\": \"120\"}}");
+        String translation = "admin/v1/insights/" + id + "/translations/DE";
+        String german = "{\"title\": \"Budget genehmigt\", \"description\": \"Der CFO hat 120 Ger\u00e4te"
+                + " genehmigt.\", \"additionalProperties\": {\"Menge\": \"120\"}}";
+        assertEquals(428, send("PUT", translation, null, german).statusCode());
+        assertEquals(412, send("PUT", translation, "\"7\"", german).statusCode());
+        HttpResponse<String> translated = send("PUT", translation, "\"1\"", german);
+        assertEquals(200, translated.statusCode(), translated::body);
+        assertEquals("\"2\"", translated.headers().firstValue("ETag").orElseThrow(), "a translation is a change");
+        assertEquals("Budget genehmigt", Http.json(translated).getJsonObject("translations").getJsonObject("de")
+                .getString("title"));
+
+        HttpResponse<String> read = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity), "Authorization", TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "de-CH");
+        assertEquals("{\"value\":[{\"title\":\"Budget genehmigt\",\"description\":\"Der CFO hat 120 Ger\u00e4te"
+                + " genehmigt.\",\"additionalProperties\":{\"Menge\":\"120\"}}],\"hasMoreResults\":false}", read.body());
+        assertEquals("de", read.headers().firstValue("Content-Language").orElseThrow());
+
+        assertEquals(400, send("PUT", "admin/v1/insights/" + id + "/translations/en", "\"2\"", german).statusCode(),
+                "its own language is the insight itself");
+        assertEquals(200, send("DELETE", translation, "\"2\"", null).statusCode());
+        assertTrue(Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId=" + opportunity),
+                "Authorization", TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "de").body()
+                .contains("Budget approved"));
+    }
+
+    @Test
     void validityWindowsAndOrderDecideWhatSellersSee() {
         String opportunity = UUID.randomUUID().toString();
         long record = addRecord(opportunity);

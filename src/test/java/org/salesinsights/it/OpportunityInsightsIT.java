@@ -208,6 +208,35 @@ class OpportunityInsightsIT {
     }
 
     @Test
+    void theSellersLanguageIsServedWhereATranslationExists() {
+        Map<String, String> top2 = Map.of("recordType", "opportunity", "recordId", CONTOSO_OPPORTUNITY, "top", "3");
+        HttpResponse<String> german = Http.get(insightsUri(top2), "Authorization",
+                TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "de-AT, en;q=0.5");
+        assertEquals(200, german.statusCode(), german::body);
+        List<JsonObject> value = Http.json(german).getJsonArray("value").getValuesAs(JsonObject.class);
+        assertEquals("Vertrag signiert", value.get(0).getString("title"));
+        assertEquals("Alberto Burgos, Tony Benis", value.get(0).getJsonObject("additionalProperties")
+                .getString("Unterzeichnet von"), "property names and values are translated too");
+        assertEquals("2023-09-07T03:42:35.46623Z", value.get(0).getString("dateTime"), "the rest stays");
+        assertEquals("Validierung", value.get(1).getJsonObject("additionalProperties").getString("Phase"));
+        assertEquals("Contoso Hub", value.get(2).getString("title"));
+        assertTrue(value.get(2).getString("description").startsWith("Budget approved"), "no German: its own text");
+        assertEquals("de, en", german.headers().firstValue("Content-Language").orElseThrow());
+        assertTrue(german.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Language")));
+
+        HttpResponse<String> french = Http.get(insightsUri(top2), "Authorization",
+                TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "ja, fr;q=0.8");
+        assertEquals("Contrat sign\u00e9", Http.json(french).getJsonArray("value").getJsonObject(0).getString("title"));
+
+        HttpResponse<String> japanese = Http.get(insightsUri(Map.of("recordType", "opportunity",
+                "recordId", CONTOSO_OPPORTUNITY, "top", "5")), "Authorization", TestTokens.bearer(TestTokens.CONTOSO),
+                "Accept-Language", "ja");
+        assertEquals(insights(Map.of("recordType", "opportunity", "recordId", CONTOSO_OPPORTUNITY, "top", "5"))
+                .body(), japanese.body(), "no Japanese: the insights' own language");
+        assertEquals("en", japanese.headers().firstValue("Content-Language").orElseThrow());
+    }
+
+    @Test
     void nonAsciiTextArrivesIntact() {
         JsonObject page = Http.json(insightsOf(TestTokens.ADATUM, Map.of("recordType", "opportunity",
                 "recordId", "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d")));

@@ -24,6 +24,7 @@ import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
+import org.salesinsights.insights.entity.InsightTranslation;
 import org.salesinsights.platform.ApiException;
 
 /**
@@ -65,7 +66,7 @@ public class Curation {
     public List<InsightView> insights(long recordId) {
         return em.createQuery("SELECT i FROM Insight i WHERE i.record = :record"
                 + " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC", Insight.class)
-                .setParameter("record", record(recordId)).getResultList().stream().map(InsightView::of).toList();
+                .setParameter("record", record(recordId)).getResultList().stream().map(this::view).toList();
     }
 
     public InsightView create(long recordId, InsightDocument document, String by) {
@@ -77,7 +78,7 @@ public class Curation {
     }
 
     public InsightView insight(long id) {
-        return InsightView.of(find(id));
+        return view(find(id));
     }
 
     public InsightView update(long id, long expectedVersion, InsightDocument document, String by) {
@@ -129,6 +130,50 @@ public class Curation {
                 c.getChangedBy(), c.getChangedAt(), c.getContent())).toList();
     }
 
+    /** Adds or replaces the insight's translation into a language (a change of the insight: its version moves). */
+    public InsightView translate(long id, long expectedVersion, String language, InsightDocument words, String by) {
+        Insight insight = current(id, expectedVersion);
+        if (language.equalsIgnoreCase(insight.getLanguage())) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The insight is written in " + language
+                    + " itself; change the insight instead.");
+        }
+        InsightTranslation translation = translations(insight).stream()
+                .filter(t -> t.getLanguage().equalsIgnoreCase(language)).findFirst().orElseGet(() -> {
+                    InsightTranslation created = new InsightTranslation(insight, language);
+                    em.persist(created);
+                    return created;
+                });
+        translation.change(words.title(), words.description(), properties(words));
+        insight.touch(by, OffsetDateTime.now(ZoneOffset.UTC));
+        em.flush();
+        return audited(insight, InsightChange.Action.UPDATED, by);
+    }
+
+    public InsightView untranslate(long id, long expectedVersion, String language, String by) {
+        Insight insight = current(id, expectedVersion);
+        InsightTranslation translation = translations(insight).stream()
+                .filter(t -> t.getLanguage().equalsIgnoreCase(language)).findFirst()
+                .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "The insight has no " + language
+                        + " translation."));
+        em.remove(translation);
+        insight.touch(by, OffsetDateTime.now(ZoneOffset.UTC));
+        em.flush();
+        return audited(insight, InsightChange.Action.UPDATED, by);
+    }
+
+    private List<InsightTranslation> translations(Insight insight) {
+        return em.createNamedQuery(InsightTranslation.OF_INSIGHT, InsightTranslation.class)
+                .setParameter("insight", insight).getResultList();
+    }
+
+    private InsightView view(Insight insight) {
+        return InsightView.of(insight, insight.getId() == null ? List.of() : translations(insight));
+    }
+
+    private static List<InsightProperty> properties(InsightDocument document) {
+        return document.additionalProperties().stream().map(p -> new InsightProperty(p.name(), p.value())).toList();
+    }
+
     private void apply(Insight insight, InsightDocument document, String by) {
         insight.change(document.title(), document.description(), document.url(), document.dateTime(),
                 document.pinned(), document.priority(), document.language(), document.visibleFrom(),
@@ -138,7 +183,7 @@ public class Curation {
     }
 
     private InsightView audited(Insight insight, InsightChange.Action action, String by) {
-        InsightView view = InsightView.of(insight);
+        InsightView view = view(insight);
         em.persist(new InsightChange(insight.getId(), insight.getRecord().getId(), action, insight.getVersion(), by,
                 OffsetDateTime.now(ZoneOffset.UTC), JSONB.toJson(view)));
         return view;

@@ -180,6 +180,37 @@ public class CurationResource {
         curation.delete(id, version(ifMatch), by);
     }
 
+    @PUT
+    @Path("insights/{id}/translations/{language}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "TranslateInsight", summary = "Translate an insight",
+            description = "Adds or replaces the insight's title, description and properties in another language,"
+                    + " if If-Match names its current version; sellers asking for that language get them.")
+    public Response translate(@PathParam("id") long id, @PathParam("language") String language,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        String by = caller.requireAdmin().objectId();
+        long version = version(ifMatch);
+        InsightView updated = curation.translate(id, version, InsightDocumentParser.languageTag(language, "language"),
+                InsightDocumentParser.parseTranslation(body), by);
+        return Response.ok(updated).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(updated.version())))
+                .build();
+    }
+
+    @DELETE
+    @Path("insights/{id}/translations/{language}")
+    @Operation(operationId = "DeleteTranslation", summary = "Delete a translation",
+            description = "Removes the insight's translation into a language, if If-Match names its current"
+                    + " version.")
+    public Response untranslate(@PathParam("id") long id, @PathParam("language") String language,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        String by = caller.requireAdmin().objectId();
+        long version = version(ifMatch);
+        InsightView updated = curation.untranslate(id, version,
+                InsightDocumentParser.languageTag(language, "language"), by);
+        return Response.ok(updated).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(updated.version())))
+                .build();
+    }
+
     @GET
     @Path("insights/{id}/history")
     @Operation(operationId = "InsightHistory", summary = "Who changed an insight",

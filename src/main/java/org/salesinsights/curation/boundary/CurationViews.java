@@ -2,7 +2,9 @@ package org.salesinsights.curation.boundary;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
+import org.salesinsights.insights.entity.InsightTranslation;
 
 /** What curators read: records with their insight counts, insights with their version, the change history. */
 public final class CurationViews {
@@ -31,27 +34,43 @@ public final class CurationViews {
 
     @Schema(name = "CuratedInsight", description = "An insight as curators edit it; version is its ETag.")
     @JsonbPropertyOrder({"id", "recordId", "version", "title", "description", "url", "dateTime", "pinned",
-        "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties", "updatedAt", "updatedBy"})
+        "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties", "translations", "updatedAt",
+        "updatedBy"})
     public record InsightView(long id, long recordId, long version, String title, String description, String url,
             OffsetDateTime dateTime, boolean pinned, int priority, String language, OffsetDateTime visibleFrom,
-            OffsetDateTime visibleUntil, Map<String, String> additionalProperties, OffsetDateTime updatedAt,
-            String updatedBy) {
+            OffsetDateTime visibleUntil, Map<String, String> additionalProperties,
+            Map<String, TranslationView> translations, OffsetDateTime updatedAt, String updatedBy) {
 
-        static InsightView of(Insight insight) {
-            Map<String, String> properties = new LinkedHashMap<>();
-            for (InsightProperty property : insight.getProperties()) {
-                properties.put(property.getName(), property.getValue());
+        static InsightView of(Insight insight, List<InsightTranslation> translations) {
+            Map<String, TranslationView> byLanguage = new TreeMap<>();
+            for (InsightTranslation translation : translations) {
+                byLanguage.put(translation.getLanguage(), new TranslationView(translation.getTitle(),
+                        translation.getDescription(), properties(translation.getProperties())));
             }
             return new InsightView(insight.getId(), insight.getRecord().getId(), insight.getVersion(),
                     insight.getTitle(), insight.getDescription(), insight.getUrl(), insight.getOccurredAt(),
                     insight.isPinned(), insight.getPriority(), insight.getLanguage(), insight.getVisibleFrom(),
-                    insight.getVisibleUntil(), properties, insight.getUpdatedAt(), insight.getUpdatedBy());
+                    insight.getVisibleUntil(), properties(insight.getProperties()), byLanguage,
+                    insight.getUpdatedAt(), insight.getUpdatedBy());
+        }
+
+        private static Map<String, String> properties(List<InsightProperty> list) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (InsightProperty property : list) {
+                properties.put(property.getName(), property.getValue());
+            }
+            return properties;
         }
 
         /** The entity tag of this version. */
         public String etag() {
             return "\"" + version + "\"";
         }
+    }
+
+    @Schema(name = "InsightTranslation")
+    @JsonbPropertyOrder({"title", "description", "additionalProperties"})
+    public record TranslationView(String title, String description, Map<String, String> additionalProperties) {
     }
 
     @Schema(name = "InsightChange")

@@ -43,6 +43,40 @@ public final class InsightDocumentParser {
     private InsightDocumentParser() {
     }
 
+    private static final Set<String> TRANSLATION_FIELDS = Set.of("title", "description", "additionalProperties");
+
+    /** A translation: title, description and properties in another language, checked like the insight's own. */
+    public static InsightDocument parseTranslation(String body) {
+        JsonObject json = object(body);
+        Map<String, Object> problems = new LinkedHashMap<>();
+        json.keySet().stream().filter(key -> !TRANSLATION_FIELDS.contains(key)).sorted()
+                .forEach(key -> problems.put(key, "is not a known field."));
+        String title = text(json, "title", TextLimits.TITLE_MAX, true, problems);
+        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, problems);
+        List<InsightDocument.Property> properties = properties(json, problems);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The translation has " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + "; details lists them by field.", problems);
+        }
+        return new InsightDocument(title, description, null, null, false, 0, null, null, null, properties);
+    }
+
+    /** A language tag in its normal form ({@code de-at} becomes {@code de-AT}), or 400 naming the parameter. */
+    public static String languageTag(String value, String parameter) {
+        if (value != null && value.length() <= 35) {
+            try {
+                Locale locale = new Locale.Builder().setLanguageTag(value.strip()).build();
+                if (!locale.getLanguage().isEmpty()) {
+                    return locale.toLanguageTag();
+                }
+            } catch (IllformedLocaleException e) {
+                // refused below
+            }
+        }
+        throw new ApiException(400, "INVALID_PARAMETER", "Parameter '" + parameter
+                + "' must be a language tag, such as de or fr-CA.");
+    }
+
     public static InsightDocument parse(String body) {
         JsonObject json = object(body);
         Map<String, Object> problems = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.salesinsights.insights.control.TextLimits;
 import org.salesinsights.insights.control.WebUrls;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
+import org.salesinsights.insights.entity.InsightTranslation;
 
 /**
  * One insight as the Sales app reads it. Absent parts are null and so left out of the JSON; the limits of the
@@ -46,6 +47,12 @@ public record OpportunityInsight(
     public static OpportunityInsight of(Insight insight) {
         return of(insight.getTitle(), insight.getDescription(), insight.getUrl(), insight.getOccurredAt(),
                 insight.getProperties());
+    }
+
+    /** The insight in a translation's words (title, description, property names and values). */
+    public static OpportunityInsight of(Insight insight, InsightTranslation translation) {
+        return of(translation.getTitle(), translation.getDescription(), insight.getUrl(), insight.getOccurredAt(),
+                translation.getProperties());
     }
 
     static OpportunityInsight of(String title, String description, String url, OffsetDateTime occurredAt,

@@ -2,7 +2,13 @@ package org.salesinsights.insights.boundary;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -11,9 +17,11 @@ import jakarta.persistence.TypedQuery;
 
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQuery;
+import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
+import org.salesinsights.insights.entity.InsightTranslation;
 import org.salesinsights.platform.ApiException;
 
 /**
@@ -28,7 +36,11 @@ public class OpportunityInsights {
     @PersistenceContext
     EntityManager em;
 
-    public OpportunityInsightsPage find(String tenantId, InsightsQuery query) {
+    /** A page, and the languages its insights are in (for Content-Language), in order of first use. */
+    public record LocalizedPage(OpportunityInsightsPage page, List<String> languages) {
+    }
+
+    public LocalizedPage find(String tenantId, InsightsQuery query, LanguagePicker languages) {
         CrmRecordKey record = query.record();
         record.orgHost().ifPresent(host -> requireOwnOrganization(tenantId, record.crmType(), host));
         TypedQuery<Insight> select = record.orgHost()
@@ -46,8 +58,35 @@ public class OpportunityInsights {
                 .setFirstResult(query.page().skip())
                 .setMaxResults(top + 1)
                 .getResultList();
-        List<OpportunityInsight> page = rows.stream().limit(top).map(OpportunityInsight::of).toList();
-        return new OpportunityInsightsPage(page, rows.size() > top);
+        List<Insight> shown = rows.stream().limit(top).toList();
+        Map<Long, List<InsightTranslation>> translations = translations(shown, languages);
+        List<OpportunityInsight> page = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (Insight insight : shown) {
+            List<InsightTranslation> candidates = translations.getOrDefault(insight.getId(), List.of());
+            List<String> available = new ArrayList<>();
+            available.add(insight.getLanguage());
+            candidates.forEach(t -> available.add(t.getLanguage()));
+            Optional<InsightTranslation> translation = languages.pick(available)
+                    .filter(language -> !language.equals(insight.getLanguage()))
+                    .flatMap(language -> candidates.stream().filter(t -> t.getLanguage().equals(language)).findFirst());
+            page.add(translation.map(t -> OpportunityInsight.of(insight, t))
+                    .orElseGet(() -> OpportunityInsight.of(insight)));
+            translation.map(InsightTranslation::getLanguage).or(() -> Optional.ofNullable(insight.getLanguage()))
+                    .ifPresent(used::add);
+        }
+        return new LocalizedPage(new OpportunityInsightsPage(page, rows.size() > top), List.copyOf(used));
+    }
+
+    /** The translations of the page's insights, in one query (none when the seller names no language). */
+    private Map<Long, List<InsightTranslation>> translations(List<Insight> insights, LanguagePicker languages) {
+        if (languages.isEmpty() || insights.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(InsightTranslation.OF_INSIGHTS, InsightTranslation.class)
+                .setParameter("insightIds", insights.stream().map(Insight::getId).toList())
+                .getResultList().stream()
+                .collect(Collectors.groupingBy(InsightTranslation::getInsightId));
     }
 
     private void requireOwnOrganization(String tenantId, CrmType crmType, String host) {

@@ -10,7 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
+import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.platform.ApiError;
 import org.salesinsights.platform.Deadline;
 import org.salesinsights.signin.boundary.SignedInCaller;
@@ -99,6 +102,15 @@ public class OpportunityInsightsResource {
             @QueryParam("skip") String skip) {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
         String tenantId = caller.get().tenantId();
-        deadline.answer(response, request, () -> insights.find(tenantId, query));
+        LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        deadline.answer(response, request, () -> {
+            OpportunityInsights.LocalizedPage answer = insights.find(tenantId, query, languages);
+            Response.ResponseBuilder ok = Response.ok(answer.page())
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+            if (!answer.languages().isEmpty()) {
+                ok.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", answer.languages()));
+            }
+            return ok.build();
+        });
     }
 }

@@ -144,6 +144,11 @@ public class Insight {
         touched(by, at);
     }
 
+    /** Marks a change made around the insight (a translation): who and when, and a new version at commit. */
+    public void touch(String by, OffsetDateTime at) {
+        touched(by, at);
+    }
+
     private void touched(String by, OffsetDateTime at) {
         this.updatedBy = by;
         this.updatedAt = at;
