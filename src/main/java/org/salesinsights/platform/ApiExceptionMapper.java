@@ -18,7 +18,7 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     public Response toResponse(ApiException e) {
         Response.ResponseBuilder answer = Response.status(e.status());
         if (e.status() == 401) {
-            answer.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            answer.header("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE);
         }
         return answer
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -5,10 +5,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the contract's error body, always JSON whatever the caller accepts. */
-final class ErrorResponses {
+public final class ErrorResponses {
 
     /** Seconds the caller should wait before retrying while the database is unavailable. */
-    static final String RETRY_AFTER_SECONDS = "2";
+    public static final String RETRY_AFTER_SECONDS = "2";
+    /** The challenge of every 401: the caller's bearer token is missing or not acceptable (RFC 6750). */
+    public static final String BEARER_CHALLENGE = "Bearer error=\"invalid_token\"";
 
     private ErrorResponses() {
     }

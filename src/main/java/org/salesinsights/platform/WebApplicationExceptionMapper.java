@@ -35,7 +35,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         Response answer = ErrorResponses.of(status, codeOf(status), reasonOf(status), request);
         return status == 401 ? Response.fromResponse(answer)
-                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build() : answer;
+                .header("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE).build() : answer;
     }
 
     static String codeOf(int status) {

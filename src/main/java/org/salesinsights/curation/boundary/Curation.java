@@ -2,11 +2,13 @@ package org.salesinsights.curation.boundary;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.json.bind.Jsonb;
@@ -64,9 +66,20 @@ public class Curation {
     }
 
     public List<InsightView> insights(long recordId) {
-        return em.createQuery("SELECT i FROM Insight i WHERE i.record = :record"
+        List<Insight> insights = em.createQuery("SELECT i FROM Insight i WHERE i.record = :record"
                 + " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC", Insight.class)
-                .setParameter("record", record(recordId)).getResultList().stream().map(this::view).toList();
+                .setParameter("record", record(recordId)).getResultList();
+        if (insights.isEmpty()) {
+            return List.of();
+        }
+        // the translations of all of them in one query, not one per insight
+        Map<Long, List<InsightTranslation>> translations = em.createNamedQuery(InsightTranslation.OF_INSIGHTS,
+                InsightTranslation.class)
+                .setParameter("insightIds", insights.stream().map(Insight::getId).toList())
+                .getResultList().stream().collect(Collectors.groupingBy(InsightTranslation::getInsightId));
+        return insights.stream()
+                .map(insight -> InsightView.of(insight, translations.getOrDefault(insight.getId(), List.of())))
+                .toList();
     }
 
     public InsightView create(long recordId, InsightDocument document, String by) {
@@ -106,7 +119,7 @@ public class Curation {
                     Map.of("insightIds", "expected " + byId.keySet().stream().sorted().toList()));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Insight> moved = new java.util.ArrayList<>();
+        List<Insight> moved = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Insight insight = byId.get(order.get(i));
             int priority = order.size() - i;

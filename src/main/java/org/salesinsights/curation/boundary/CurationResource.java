@@ -1,17 +1,13 @@
 package org.salesinsights.curation.boundary;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +40,7 @@ import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.JsonBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**
@@ -92,7 +90,7 @@ public class CurationResource {
     @APIResponse(responseCode = "200", description = "It was there already.")
     public Response addRecord(String body) {
         caller.requireAdmin();
-        JsonObject json = object(body);
+        JsonObject json = JsonBodies.object(body);
         CrmRecordKey key = key(string(json, "recordType"), string(json, "crmType"), string(json, "recordId"),
                 string(json, "orgUrl"), true);
         String displayName = string(json, "displayName");
@@ -122,8 +120,8 @@ public class CurationResource {
     public Response create(@PathParam("recordId") long recordId, String body) {
         String by = caller.requireAdmin().objectId();
         InsightView created = curation.create(recordId, InsightDocumentParser.parse(body), by);
-        return Response.created(uri.getBaseUriBuilder().path("admin/v1/insights/{id}").build(created.id()))
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(created.version()))).entity(created).build();
+        return tagged(Response.created(uri.getBaseUriBuilder().path("admin/v1/insights/{id}").build(created.id())),
+                created);
     }
 
     @PUT
@@ -134,7 +132,7 @@ public class CurationResource {
                     + " still come first.")
     public List<InsightView> reorder(@PathParam("recordId") long recordId, String body) {
         String by = caller.requireAdmin().objectId();
-        JsonObject json = object(body);
+        JsonObject json = JsonBodies.object(body);
         if (!(json.get("insightIds") instanceof JsonArray ids) || json.size() != 1
                 || !ids.stream().allMatch(id -> id instanceof JsonNumber number && number.isIntegral())) {
             throw new ApiException(400, "INVALID_PARAMETER", "The body must be {\"insightIds\": [...]}.",
@@ -151,7 +149,7 @@ public class CurationResource {
     public Response insight(@PathParam("id") long id) {
         caller.requireAdmin();
         InsightView insight = curation.insight(id);
-        return Response.ok(insight).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(insight.version()))).build();
+        return tagged(Response.ok(), insight);
     }
 
     @PUT
@@ -166,8 +164,7 @@ public class CurationResource {
         String by = caller.requireAdmin().objectId();
         long version = version(ifMatch);
         InsightView updated = curation.update(id, version, InsightDocumentParser.parse(body), by);
-        return Response.ok(updated).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(updated.version())))
-                .build();
+        return tagged(Response.ok(), updated);
     }
 
     @DELETE
@@ -192,8 +189,7 @@ public class CurationResource {
         long version = version(ifMatch);
         InsightView updated = curation.translate(id, version, InsightDocumentParser.languageTag(language, "language"),
                 InsightDocumentParser.parseTranslation(body), by);
-        return Response.ok(updated).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(updated.version())))
-                .build();
+        return tagged(Response.ok(), updated);
     }
 
     @DELETE
@@ -207,8 +203,7 @@ public class CurationResource {
         long version = version(ifMatch);
         InsightView updated = curation.untranslate(id, version,
                 InsightDocumentParser.languageTag(language, "language"), by);
-        return Response.ok(updated).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(updated.version())))
-                .build();
+        return tagged(Response.ok(), updated);
     }
 
     @GET
@@ -218,6 +213,11 @@ public class CurationResource {
     public List<ChangeView> history(@PathParam("id") long id) {
         caller.requireAdmin();
         return curation.history(id);
+    }
+
+    /** The insight as the answer, its version as the ETag (what If-Match sends back). */
+    private static Response tagged(Response.ResponseBuilder answer, InsightView insight) {
+        return answer.tag(new EntityTag(String.valueOf(insight.version()))).entity(insight).build();
     }
 
     /** The version an If-Match names: {@code "3"} (or {@code W/"3"}); 428 when absent. */
@@ -246,14 +246,6 @@ public class CurationResource {
         } catch (InvalidParameterException e) {
             throw e.parameter().equals("crmOrgUrl") ? new InvalidParameterException("orgUrl",
                     "must be the organization's https URL or host name.") : e;
-        }
-    }
-
-    private static JsonObject object(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
         }
     }
 

@@ -61,11 +61,6 @@ public final class CurationViews {
             }
             return properties;
         }
-
-        /** The entity tag of this version. */
-        public String etag() {
-            return "\"" + version + "\"";
-        }
     }
 
     @Schema(name = "InsightTranslation")

@@ -1,6 +1,5 @@
 package org.salesinsights.curation.control;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
@@ -12,18 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.TextLimits;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.JsonBodies;
 
 /**
  * Reads a curator's insight and checks all of it at once: every problem is reported by field, as 400
@@ -47,7 +45,7 @@ public final class InsightDocumentParser {
 
     /** A translation: title, description and properties in another language, checked like the insight's own. */
     public static InsightDocument parseTranslation(String body) {
-        JsonObject json = object(body);
+        JsonObject json = JsonBodies.object(body);
         Map<String, Object> problems = new LinkedHashMap<>();
         json.keySet().stream().filter(key -> !TRANSLATION_FIELDS.contains(key)).sorted()
                 .forEach(key -> problems.put(key, "is not a known field."));
@@ -63,22 +61,12 @@ public final class InsightDocumentParser {
 
     /** A language tag in its normal form ({@code de-at} becomes {@code de-AT}), or 400 naming the parameter. */
     public static String languageTag(String value, String parameter) {
-        if (value != null && value.length() <= 35) {
-            try {
-                Locale locale = new Locale.Builder().setLanguageTag(value.strip()).build();
-                if (!locale.getLanguage().isEmpty()) {
-                    return locale.toLanguageTag();
-                }
-            } catch (IllformedLocaleException e) {
-                // refused below
-            }
-        }
-        throw new ApiException(400, "INVALID_PARAMETER", "Parameter '" + parameter
-                + "' must be a language tag, such as de or fr-CA.");
+        return normalTag(value).orElseThrow(() -> new ApiException(400, "INVALID_PARAMETER", "Parameter '"
+                + parameter + "' must be a language tag, such as de or fr-CA."));
     }
 
     public static InsightDocument parse(String body) {
-        JsonObject json = object(body);
+        JsonObject json = JsonBodies.object(body);
         Map<String, Object> problems = new LinkedHashMap<>();
         json.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
                 .forEach(key -> problems.put(key, "is not a known field."));
@@ -101,17 +89,6 @@ public final class InsightDocumentParser {
         }
         return new InsightDocument(title, description, url, dateTime, pinned, priority, language, visibleFrom,
                 visibleUntil, properties);
-    }
-
-    private static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
-        }
     }
 
     private static boolean absent(JsonObject json, String key) {
@@ -207,18 +184,25 @@ public final class InsightDocumentParser {
         if (absent(json, "language")) {
             return null;
         }
-        if (json.get("language") instanceof JsonString string && string.getString().length() <= 35) {
-            try {
-                Locale locale = new Locale.Builder().setLanguageTag(string.getString().strip()).build();
-                if (!locale.getLanguage().isEmpty()) {
-                    return locale.toLanguageTag();
-                }
-            } catch (IllformedLocaleException e) {
-                // reported below
-            }
+        Optional<String> tag = json.get("language") instanceof JsonString string
+                ? normalTag(string.getString()) : Optional.empty();
+        if (tag.isEmpty()) {
+            problems.put("language", "must be a language tag, such as en or de-AT.");
         }
-        problems.put("language", "must be a language tag, such as en or de-AT.");
-        return null;
+        return tag.orElse(null);
+    }
+
+    /** A language tag in its normal form ({@code de-at} becomes {@code de-AT}), if it is one. */
+    private static Optional<String> normalTag(String value) {
+        if (value == null || value.length() > 35) {
+            return Optional.empty();
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(value.strip()).build();
+            return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale.toLanguageTag());
+        } catch (IllformedLocaleException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<InsightDocument.Property> properties(JsonObject json, Map<String, Object> problems) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.signin.control.DemoTokens;
+import org.salesinsights.tenants.control.TenantIds;
 
 /**
  * Demo mode's token desk: a token for a demo tenant, and the {@code curl} that uses it. It exists only in demo mode
@@ -33,8 +34,6 @@ import org.salesinsights.signin.control.DemoTokens;
 public class DemoTokenResource {
 
     static final String PATH = "demo/token";
-    private static final Pattern TENANT_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern IP_LITERAL = Pattern.compile(
             "\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.%]{1,60}]?");
     private static final String EXAMPLE_QUERY = "v1/opportunity-insights?recordType=opportunity"
@@ -81,7 +80,7 @@ public class DemoTokenResource {
         DemoTokens demo = signIn.demo().filter(d -> isDirectAndLocal(request))
                 .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "Not Found."));
         String tenant = tenantId == null || tenantId.isBlank() ? settings.demoTenantId() : tenantId.strip();
-        if (!TENANT_ID.matcher(tenant).matches()) {
+        if (!TenantIds.normalize(tenant).filter(tenant::equals).isPresent()) {
             throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'tenantId' must be a lower-case GUID.");
         }
         if (role != null && !role.equals(settings.adminRole())) {

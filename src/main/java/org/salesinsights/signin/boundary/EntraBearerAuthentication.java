@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.salesinsights.platform.ActivityIds;
 import org.salesinsights.platform.ApiHeaders;
 import org.salesinsights.platform.DatabaseFailures;
+import org.salesinsights.platform.ErrorResponses;
 import org.salesinsights.platform.RequestLogFilter;
 import org.salesinsights.platform.ServletErrors;
 import org.salesinsights.signin.control.Caller;
@@ -36,7 +37,6 @@ import org.salesinsights.signin.control.UnknownTenantException;
 public class EntraBearerAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(EntraBearerAuthentication.class.getName());
-    static final String CHALLENGE = "Bearer error=\"invalid_token\"";
     private static final int MAX_LOGGED_REASON = 300;
 
     @Inject
@@ -59,7 +59,7 @@ public class EntraBearerAuthentication implements HttpAuthenticationMechanism {
             // the reason may quote claims of an unverified token: made printable and bounded
             LOG.info(() -> "Token refused, activityId=" + activityId + ": "
                     + RequestLogFilter.printable(e.getMessage(), MAX_LOGGED_REASON));
-            response.setHeader("WWW-Authenticate", CHALLENGE);
+            response.setHeader("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE);
             return refuse(request, response, start, 401, "INVALID_TOKEN_SPECIFIED",
                     "The bearer token is missing, expired or not meant for this API.");
         } catch (UnknownTenantException e) {
@@ -70,7 +70,7 @@ public class EntraBearerAuthentication implements HttpAuthenticationMechanism {
             if (DatabaseFailures.isUnavailable(e)) {
                 LOG.warning(() -> "Tenant registry unavailable, activityId=" + activityId + ": "
                         + DatabaseFailures.rootCause(e));
-                response.setHeader("Retry-After", "2");
+                response.setHeader("Retry-After", ErrorResponses.RETRY_AFTER_SECONDS);
                 return refuse(request, response, start, 503, "SERVICE_UNAVAILABLE",
                         "The insights store is unavailable; retry shortly.");
             }

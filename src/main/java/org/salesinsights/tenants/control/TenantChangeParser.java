@@ -1,6 +1,5 @@
 package org.salesinsights.tenants.control;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,16 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.JsonBodies;
 
 /**
  * Reads an admin's tenant document, {@code {"displayName": "...", "organizations": [{"crmType": "Dynamics 365",
@@ -38,7 +35,7 @@ public final class TenantChangeParser {
     }
 
     public static TenantChange parse(String body) {
-        JsonObject json = object(body);
+        JsonObject json = JsonBodies.object(body);
         Map<String, Object> problems = new LinkedHashMap<>();
         unknownFields(json, TENANT_FIELDS, "", problems);
         String displayName = name(json, "displayName", "displayName", true, problems);
@@ -99,17 +96,6 @@ public final class TenantChangeParser {
             return Optional.empty();
         }
         return Optional.of(new TenantChange.Organization(crmType.get(), host.get(), displayName));
-    }
-
-    private static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
-        }
     }
 
     private static void unknownFields(JsonObject json, Set<String> known, String prefix,
