@@ -35,6 +35,9 @@ trap '"$asadmin" stop-domain insights >/dev/null || true; kill $entra 2>/dev/nul
 admin=(--port 21048)
 "$asadmin" "${admin[@]}" multimode --file server-config/payara/postgresql-datasource.asadmin
 "$asadmin" "${admin[@]}" multimode --file server-config/payara/server-http.asadmin
+# Restart before the first deployment: changing the HTTP listener while the web container starts lazily with that
+# deployment can leave the listener dead (Payara logs "GrizzlyProxy is NULL"); a restart applies the settings cleanly.
+"$asadmin" restart-domain insights
 "$asadmin" "${admin[@]}" deploy --contextroot / --name sales-insights target/sales-insights.war
 
 action='http://127.0.0.1:21080/api/v1/opportunity-insights?recordType=opportunity&recordId=006Dn00000A1b2C&crmType=Salesforce&top=2'
