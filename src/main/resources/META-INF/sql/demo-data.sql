@@ -116,3 +116,4 @@ INSERT INTO insight_translation_property (translation_id, prop_order, prop_name,
 INSERT INTO insight_translation (id, insight_id, language, title, description) SELECT 4, 2, 'fr', 'Contoso Hub', U&'Validation : prochaines \00E9tapes : aligner le calendrier et les crit\00E8res de succ\00E8s' WHERE NOT EXISTS (SELECT 1 FROM insight_translation WHERE id = 4)
 INSERT INTO insight_translation_property (translation_id, prop_order, prop_name, prop_value) SELECT 4, 0, U&'\00C9tape', 'Validation' WHERE NOT EXISTS (SELECT 1 FROM insight_translation_property WHERE translation_id = 4 AND prop_order = 0)
 INSERT INTO insight_translation_property (translation_id, prop_order, prop_name, prop_value) SELECT 4, 1, 'Responsable', 'Tony Benis' WHERE NOT EXISTS (SELECT 1 FROM insight_translation_property WHERE translation_id = 4 AND prop_order = 1)
+UPDATE insight SET natural_key = CONCAT('insight-', CAST(id AS VARCHAR(20))) WHERE natural_key IS NULL

@@ -1,5 +1,7 @@
 package org.salesinsights.platform;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ejb.ApplicationException;
@@ -26,7 +28,8 @@ public class ApiException extends RuntimeException {
         super(message, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
-        this.details = details == null ? null : Map.copyOf(details);
+        // in the order given: problems read best in the order of the fields or lines they are about
+        this.details = details == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public Map<String, Object> details() {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +16,15 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import org.salesinsights.curation.boundary.CurationViews.ChangeView;
+import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.boundary.CurationViews.RecordView;
 import org.salesinsights.curation.control.InsightDocument;
+import org.salesinsights.curation.control.InsightFiles;
+import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.curation.entity.InsightChange;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.insights.entity.CrmRecord;
@@ -37,6 +42,8 @@ import org.salesinsights.platform.ApiException;
 public class Curation {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** The key of an insight made without one: unique, as ids are. */
+    static final String GENERATED_KEY = "insight-";
 
     @PersistenceContext
     EntityManager em;
@@ -83,9 +90,14 @@ public class Curation {
     }
 
     public InsightView create(long recordId, InsightDocument document, String by) {
-        Insight insight = new Insight(record(recordId));
+        CrmRecord record = record(recordId);
+        Insight insight = new Insight(record);
         apply(insight, document, by);
+        keyed(insight, document.key());
         em.persist(insight);
+        if (insight.getKey() == null) {
+            insight.rekey(GENERATED_KEY + insight.getId()); // the id is there once persisted (a sequence)
+        }
         em.flush();
         return audited(insight, InsightChange.Action.CREATED, by);
     }
@@ -97,6 +109,7 @@ public class Curation {
     public InsightView update(long id, long expectedVersion, InsightDocument document, String by) {
         Insight insight = current(id, expectedVersion);
         apply(insight, document, by);
+        keyed(insight, document.key());
         em.flush();
         return audited(insight, InsightChange.Action.UPDATED, by);
     }
@@ -131,6 +144,165 @@ public class Curation {
         em.flush();
         moved.forEach(insight -> audited(insight, InsightChange.Action.REORDERED, by));
         return insights(recordId);
+    }
+
+    /**
+     * Imports the rows in this one transaction, all or nothing: each insight is found by its record and key and
+     * changed, or made (with its record, when that is new); one that is already as the file has it is left alone,
+     * so importing a file twice changes nothing the second time. Every organization must be registered.
+     */
+    public ImportReport importRows(List<InsightRow> rows, String by) {
+        Map<String, Optional<CrmOrganization>> organizations = new HashMap<>();
+        Map<String, Object> problems = new LinkedHashMap<>();
+        for (InsightRow row : rows) {
+            Optional<CrmOrganization> organization = organizations.computeIfAbsent(
+                    row.crmType().name() + ' ' + row.orgHost(), k -> findOrganization(row.crmType(), row.orgHost()));
+            if (organization.isEmpty()) {
+                problems.put(InsightFiles.at(row.line()), Map.of("orgUrl", "names no registered "
+                        + row.crmType().label() + " organization; register it with a tenant first."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InsightFiles.problems(problems);
+        }
+        Map<String, CrmRecord> records = new HashMap<>();
+        Map<Long, Map<String, Insight>> insightsByRecord = new HashMap<>();
+        List<Insight> created = new ArrayList<>();
+        List<Insight> updated = new ArrayList<>();
+        int recordsAdded = 0;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (InsightRow row : rows) {
+            String recordKey = row.crmType().name() + ' ' + row.orgHost() + ' ' + row.recordType() + ' '
+                    + row.recordId();
+            CrmRecord record = records.get(recordKey);
+            if (record == null) {
+                CrmOrganization organization = organizations.get(row.crmType().name() + ' ' + row.orgHost())
+                        .orElseThrow();
+                record = em.createNamedQuery(CrmRecord.FIND, CrmRecord.class)
+                        .setParameter("organization", organization).setParameter("recordType", row.recordType())
+                        .setParameter("recordId", row.recordId()).getResultStream().findFirst().orElse(null);
+                if (record == null) {
+                    record = new CrmRecord(organization, row.recordType(), row.recordId(), row.recordName());
+                    em.persist(record);
+                    recordsAdded++;
+                }
+                records.put(recordKey, record);
+            }
+            Map<String, Insight> insights = keyedInsights(record, insightsByRecord);
+            Insight insight = insights.get(row.insight().key());
+            if (insight == null) {
+                insight = new Insight(record);
+                apply(insight, row.insight(), by);
+                insight.rekey(row.insight().key());
+                em.persist(insight);
+                insights.put(insight.getKey(), insight);
+                retranslate(insight, List.of(), row.translations());
+                created.add(insight);
+            } else {
+                List<InsightTranslation> translations = row.translations() == null ? List.of()
+                        : translations(insight);
+                if (document(insight).equals(row.insight()) && (row.translations() == null
+                        || words(translations).equals(row.translations()))) {
+                    continue;
+                }
+                apply(insight, row.insight(), by);
+                retranslate(insight, translations, row.translations());
+                insight.touch(by, now);
+                updated.add(insight);
+            }
+        }
+        em.flush();
+        created.forEach(insight -> audited(insight, InsightChange.Action.CREATED, by));
+        updated.forEach(insight -> audited(insight, InsightChange.Action.UPDATED, by));
+        return new ImportReport(rows.size(), created.size(), updated.size(),
+                rows.size() - created.size() - updated.size(), recordsAdded);
+    }
+
+    /**
+     * Every insight of an organization (or of all organizations, when crmType is null), as rows of a file that
+     * imports back to the same insights: in the order sellers see them, record by record.
+     */
+    public List<InsightRow> export(CrmType crmType, String host) {
+        if (crmType != null) {
+            organization(crmType, host);
+        }
+        TypedQuery<Insight> query = em.createQuery("SELECT i FROM Insight i JOIN FETCH i.record r"
+                + " JOIN FETCH r.organization o"
+                + (crmType == null ? "" : " WHERE o.crmType = :crmType AND o.host = :host")
+                + " ORDER BY o.crmType, o.host, r.recordType, r.recordId, i.pinned DESC, i.priority DESC,"
+                + " i.occurredAt DESC NULLS LAST, i.id DESC", Insight.class)
+                .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "i.properties")
+                .setHint("eclipselink.read-only", "true");
+        if (crmType != null) {
+            query.setParameter("crmType", crmType).setParameter("host", host);
+        }
+        List<Insight> insights = query.getResultList();
+        Map<Long, List<InsightTranslation>> translations = new HashMap<>();
+        List<Long> ids = insights.stream().map(Insight::getId).toList();
+        for (int from = 0; from < ids.size(); from += 1000) { // bounded IN lists
+            em.createNamedQuery(InsightTranslation.OF_INSIGHTS, InsightTranslation.class)
+                    .setParameter("insightIds", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .getResultList().forEach(t -> translations.computeIfAbsent(t.getInsightId(),
+                            k -> new ArrayList<>()).add(t));
+        }
+        return insights.stream().map(insight -> {
+            CrmRecord record = insight.getRecord();
+            return new InsightRow(0, record.getOrganization().getCrmType(), record.getOrganization().getHost(),
+                    record.getRecordType(), record.getRecordId(), record.getDisplayName(), document(insight),
+                    words(translations.getOrDefault(insight.getId(), List.of())));
+        }).toList();
+    }
+
+    private Map<String, Insight> keyedInsights(CrmRecord record, Map<Long, Map<String, Insight>> byRecord) {
+        return byRecord.computeIfAbsent(record.getId(), id -> {
+            Map<String, Insight> insights = new HashMap<>();
+            em.createQuery("SELECT i FROM Insight i WHERE i.record = :record", Insight.class)
+                    .setParameter("record", record).getResultList()
+                    .forEach(insight -> insights.put(insight.getKey(), insight));
+            return insights;
+        });
+    }
+
+    /** Makes the insight's translations those given (null: leaves them), changing only what differs. */
+    private void retranslate(Insight insight, List<InsightTranslation> current, Map<String, InsightDocument> wanted) {
+        if (wanted == null) {
+            return;
+        }
+        Map<String, InsightTranslation> existing = new HashMap<>();
+        current.forEach(t -> existing.put(t.getLanguage(), t));
+        existing.forEach((language, translation) -> {
+            if (!wanted.containsKey(language)) {
+                em.remove(translation);
+            }
+        });
+        wanted.forEach((language, words) -> {
+            InsightTranslation translation = existing.get(language);
+            if (translation == null) {
+                translation = new InsightTranslation(insight, language);
+                em.persist(translation);
+            }
+            translation.change(words.title(), words.description(), properties(words));
+        });
+    }
+
+    /** The insight as a curator's document, times in UTC: what an import compares its rows with. */
+    private static InsightDocument document(Insight insight) {
+        return new InsightDocument(insight.getKey(), insight.getTitle(), insight.getDescription(), insight.getUrl(),
+                utc(insight.getOccurredAt()), insight.isPinned(), insight.getPriority(), insight.getLanguage(),
+                utc(insight.getVisibleFrom()), utc(insight.getVisibleUntil()), insight.getProperties().stream()
+                        .map(p -> new InsightDocument.Property(p.getName(), p.getValue())).toList());
+    }
+
+    private static Map<String, InsightDocument> words(List<InsightTranslation> translations) {
+        Map<String, InsightDocument> words = new HashMap<>();
+        translations.forEach(t -> words.put(t.getLanguage(), new InsightDocument(null, t.getTitle(),
+                t.getDescription(), null, null, false, 0, null, null, null, t.getProperties().stream()
+                        .map(p -> new InsightDocument.Property(p.getName(), p.getValue())).toList())));
+        return words;
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     public List<ChangeView> history(long id) {
@@ -187,6 +359,21 @@ public class Curation {
         return document.additionalProperties().stream().map(p -> new InsightProperty(p.name(), p.value())).toList();
     }
 
+    /** Gives the insight the key, unless another insight of its record has it (409); none: it keeps its own. */
+    private void keyed(Insight insight, String key) {
+        if (key == null || key.equals(insight.getKey())) {
+            return;
+        }
+        boolean taken = !em.createQuery("SELECT i.id FROM Insight i WHERE i.record = :record AND i.naturalKey = :key",
+                Long.class).setParameter("record", insight.getRecord()).setParameter("key", key).setMaxResults(1)
+                .getResultList().isEmpty();
+        if (taken) {
+            throw new ApiException(409, "CONFLICT", "Another insight of the record has the key " + key + ".",
+                    Map.of("key", "is another insight's of the same record."));
+        }
+        insight.rekey(key);
+    }
+
     private void apply(Insight insight, InsightDocument document, String by) {
         insight.change(document.title(), document.description(), document.url(), document.dateTime(),
                 document.pinned(), document.priority(), document.language(), document.visibleFrom(),
@@ -233,10 +420,13 @@ public class Curation {
                 .setParameter("record", record).getSingleResult();
     }
 
-    private CrmOrganization organization(CrmType crmType, String host) {
+    private Optional<CrmOrganization> findOrganization(CrmType crmType, String host) {
         return em.createNamedQuery(CrmOrganization.FIND, CrmOrganization.class)
-                .setParameter("crmType", crmType).setParameter("host", host).getResultStream().findFirst()
-                .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No " + crmType.label() + " organization "
+                .setParameter("crmType", crmType).setParameter("host", host).getResultStream().findFirst();
+    }
+
+    private CrmOrganization organization(CrmType crmType, String host) {
+        return findOrganization(crmType, host).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No " + crmType.label() + " organization "
                         + host + " is known; register it with a tenant first."));
     }
 

@@ -1,5 +1,9 @@
 package org.salesinsights.curation.boundary;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.curation.boundary.CurationViews.ChangeView;
+import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.boundary.CurationViews.RecordView;
 import org.salesinsights.curation.control.InsightDocumentParser;
+import org.salesinsights.curation.control.InsightFiles;
+import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InvalidParameterException;
@@ -55,6 +62,9 @@ import org.salesinsights.signin.boundary.SignedInCaller;
 @SecurityRequirement(name = SignedInCaller.SECURITY_SCHEME)
 public class CurationResource {
 
+    static final String CSV = "text/csv";
+    static final int MAX_FILE_BYTES = 20_000_000;
+
     @Inject
     SignedInCaller caller;
 
@@ -73,11 +83,17 @@ public class CurationResource {
             description = "Lists the CRM records of an organization with the number of insights each has.")
     public List<RecordView> records(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
         caller.requireAdmin();
-        CrmType type = CrmType.ofName(crmType == null ? "" : crmType).orElseThrow(
+        return curation.records(crmType(crmType), host(orgUrl));
+    }
+
+    private static CrmType crmType(String crmType) {
+        return CrmType.ofName(crmType == null ? "" : crmType).orElseThrow(
                 () -> new InvalidParameterException("crmType", "must be 'Dynamics 365' or 'Salesforce'."));
-        String host = OrgHosts.normalize(orgUrl == null || orgUrl.length() > 2048 ? "" : orgUrl).orElseThrow(
+    }
+
+    private static String host(String orgUrl) {
+        return OrgHosts.normalize(orgUrl == null || orgUrl.length() > 2048 ? "" : orgUrl).orElseThrow(
                 () -> new InvalidParameterException("orgUrl", "must be the organization's https URL or host name."));
-        return curation.records(type, host);
     }
 
     @POST
@@ -213,6 +229,70 @@ public class CurationResource {
     public List<ChangeView> history(@PathParam("id") long id) {
         caller.requireAdmin();
         return curation.history(id);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "ImportInsights", summary = "Import insights from a file",
+            description = "Imports a JSON ({\"insights\": [...]}) or CSV file of insights of many records, all or"
+                    + " nothing: a file with any problem changes nothing and every problem is listed by line and"
+                    + " field. Insights are matched by record and key, so importing a file again duplicates nothing;"
+                    + " a file from the export imports cleanly.")
+    @APIResponse(responseCode = "200", description = "Imported: what was made, changed, or already so.")
+    @APIResponse(responseCode = "400", description = "The file has problems; details lists them by line.")
+    public ImportReport importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body) {
+        String by = caller.requireAdmin().objectId();
+        if (body.length > MAX_FILE_BYTES) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may be at most " + MAX_FILE_BYTES / 1_000_000
+                    + " MB; split it.");
+        }
+        String text = utf8(body);
+        List<InsightRow> rows = type != null && type.isCompatible(MediaType.valueOf(CSV))
+                ? InsightFiles.readCsv(text, paging.parser())
+                : InsightFiles.readJson(text, paging.parser());
+        return curation.importRows(rows, by);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "ExportInsights", summary = "Export insights to a file",
+            description = "Every insight of an organization (crmType and orgUrl), or of all organizations, as a"
+                    + " file the import reads back: JSON with translations, or CSV (Accept: text/csv) without.")
+    public Response exportJson(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
+        caller.requireAdmin();
+        return download(InsightFiles.writeJson(exported(crmType, orgUrl)), "insights.json");
+    }
+
+    @GET
+    @Path("export")
+    @Produces(CSV)
+    @Operation(hidden = true)
+    public Response exportCsv(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
+        caller.requireAdmin();
+        return download(InsightFiles.writeCsv(exported(crmType, orgUrl)), "insights.csv");
+    }
+
+    private List<InsightRow> exported(String crmType, String orgUrl) {
+        if (crmType == null && orgUrl == null) {
+            return curation.export(null, null);
+        }
+        return curation.export(crmType(crmType), host(orgUrl));
+    }
+
+    private static Response download(String file, String name) {
+        return Response.ok(file.getBytes(StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The file must be UTF-8 text.");
+        }
     }
 
     /** The insight as the answer, its version as the ETag (what If-Match sends back). */

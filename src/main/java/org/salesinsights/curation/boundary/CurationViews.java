@@ -33,10 +33,10 @@ public final class CurationViews {
     }
 
     @Schema(name = "CuratedInsight", description = "An insight as curators edit it; version is its ETag.")
-    @JsonbPropertyOrder({"id", "recordId", "version", "title", "description", "url", "dateTime", "pinned",
+    @JsonbPropertyOrder({"id", "recordId", "version", "key", "title", "description", "url", "dateTime", "pinned",
         "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties", "translations", "updatedAt",
         "updatedBy"})
-    public record InsightView(long id, long recordId, long version, String title, String description, String url,
+    public record InsightView(long id, long recordId, long version, String key, String title, String description, String url,
             OffsetDateTime dateTime, boolean pinned, int priority, String language, OffsetDateTime visibleFrom,
             OffsetDateTime visibleUntil, Map<String, String> additionalProperties,
             Map<String, TranslationView> translations, OffsetDateTime updatedAt, String updatedBy) {
@@ -48,7 +48,7 @@ public final class CurationViews {
                         translation.getDescription(), properties(translation.getProperties())));
             }
             return new InsightView(insight.getId(), insight.getRecord().getId(), insight.getVersion(),
-                    insight.getTitle(), insight.getDescription(), insight.getUrl(), insight.getOccurredAt(),
+                    insight.getKey(), insight.getTitle(), insight.getDescription(), insight.getUrl(), insight.getOccurredAt(),
                     insight.isPinned(), insight.getPriority(), insight.getLanguage(), insight.getVisibleFrom(),
                     insight.getVisibleUntil(), properties(insight.getProperties()), byLanguage,
                     insight.getUpdatedAt(), insight.getUpdatedBy());
@@ -72,5 +72,11 @@ public final class CurationViews {
     @JsonbPropertyOrder({"action", "version", "changedBy", "changedAt", "content"})
     public record ChangeView(String action, long version, String changedBy, OffsetDateTime changedAt,
             String content) {
+    }
+
+    @Schema(name = "ImportReport", description = "What an import did: insights made, changed and already as in the"
+            + " file, and records added.")
+    @JsonbPropertyOrder({"insights", "created", "updated", "unchanged", "recordsAdded"})
+    public record ImportReport(int insights, int created, int updated, int unchanged, int recordsAdded) {
     }
 }

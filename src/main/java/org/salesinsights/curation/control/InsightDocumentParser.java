@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -35,7 +37,9 @@ public final class InsightDocumentParser {
     public static final int MAX_PROPERTY_VALUE = 500;
     public static final int MAX_URL = 2048;
     public static final int MAX_PRIORITY = 1000;
-    private static final Set<String> FIELDS = Set.of("title", "description", "url", "dateTime", "pinned",
+    public static final int MAX_KEY = 100;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0," + (MAX_KEY - 1) + "}");
+    private static final Set<String> FIELDS = Set.of("key", "title", "description", "url", "dateTime", "pinned",
             "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties");
 
     private InsightDocumentParser() {
@@ -45,18 +49,30 @@ public final class InsightDocumentParser {
 
     /** A translation: title, description and properties in another language, checked like the insight's own. */
     public static InsightDocument parseTranslation(String body) {
-        JsonObject json = JsonBodies.object(body);
         Map<String, Object> problems = new LinkedHashMap<>();
-        json.keySet().stream().filter(key -> !TRANSLATION_FIELDS.contains(key)).sorted()
-                .forEach(key -> problems.put(key, "is not a known field."));
-        String title = text(json, "title", TextLimits.TITLE_MAX, true, problems);
-        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, problems);
-        List<InsightDocument.Property> properties = properties(json, problems);
+        InsightDocument translation = readTranslation(JsonBodies.object(body), "", problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The translation has " + problems.size()
-                    + (problems.size() == 1 ? " problem" : " problems") + "; details lists them by field.", problems);
+            throw new ApiException(400, "INVALID_PARAMETER", "The translation has " + count(problems)
+                    + "; details lists them by field.", problems);
         }
-        return new InsightDocument(title, description, null, null, false, 0, null, null, null, properties);
+        return translation;
+    }
+
+    /**
+     * Reads a translation, adding its problems to {@code problems} with {@code prefix} before each field name;
+     * null when it has any.
+     */
+    public static InsightDocument readTranslation(JsonObject json, String prefix, Map<String, Object> problems) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        json.keySet().stream().filter(key -> !TRANSLATION_FIELDS.contains(key)).sorted()
+                .forEach(key -> found.put(key, "is not a known field."));
+        String title = text(json, "title", TextLimits.TITLE_MAX, true, found);
+        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, found);
+        List<InsightDocument.Property> properties = properties(json, found);
+        found.forEach((field, problem) -> problems.put(prefix + field, problem));
+        return found.isEmpty()
+                ? new InsightDocument(null, title, description, null, null, false, 0, null, null, null, properties)
+                : null;
     }
 
     /** A language tag in its normal form ({@code de-at} becomes {@code de-AT}), or 400 naming the parameter. */
@@ -66,29 +82,57 @@ public final class InsightDocumentParser {
     }
 
     public static InsightDocument parse(String body) {
-        JsonObject json = JsonBodies.object(body);
         Map<String, Object> problems = new LinkedHashMap<>();
-        json.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
-                .forEach(key -> problems.put(key, "is not a known field."));
-        String title = text(json, "title", TextLimits.TITLE_MAX, true, problems);
-        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, problems);
-        String url = url(json, problems);
-        OffsetDateTime dateTime = time(json, "dateTime", problems);
-        boolean pinned = bool(json, "pinned", problems);
-        int priority = priority(json, problems);
-        String language = language(json, problems);
-        OffsetDateTime visibleFrom = time(json, "visibleFrom", problems);
-        OffsetDateTime visibleUntil = time(json, "visibleUntil", problems);
-        if (visibleFrom != null && visibleUntil != null && !visibleFrom.isBefore(visibleUntil)) {
-            problems.put("visibleUntil", "must be later than visibleFrom.");
-        }
-        List<InsightDocument.Property> properties = properties(json, problems);
+        InsightDocument document = read(JsonBodies.object(body), Set.of(), problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The insight has " + problems.size()
-                    + (problems.size() == 1 ? " problem" : " problems") + "; details lists them by field.", problems);
+            throw new ApiException(400, "INVALID_PARAMETER", "The insight has " + count(problems)
+                    + "; details lists them by field.", problems);
         }
-        return new InsightDocument(title, description, url, dateTime, pinned, priority, language, visibleFrom,
-                visibleUntil, properties);
+        return document;
+    }
+
+    /**
+     * Reads the insight's fields of {@code json}, adding every problem to {@code problems}; null when it has any.
+     * Fields that are neither the insight's nor among {@code others} are refused.
+     */
+    public static InsightDocument read(JsonObject json, Set<String> others, Map<String, Object> problems) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        json.keySet().stream().filter(key -> !FIELDS.contains(key) && !others.contains(key)).sorted()
+                .forEach(key -> found.put(key, "is not a known field."));
+        String key = key(json, found);
+        String title = text(json, "title", TextLimits.TITLE_MAX, true, found);
+        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, found);
+        String url = url(json, found);
+        OffsetDateTime dateTime = time(json, "dateTime", found);
+        boolean pinned = bool(json, "pinned", found);
+        int priority = priority(json, found);
+        String language = language(json, found);
+        OffsetDateTime visibleFrom = time(json, "visibleFrom", found);
+        OffsetDateTime visibleUntil = time(json, "visibleUntil", found);
+        if (visibleFrom != null && visibleUntil != null && !visibleFrom.isBefore(visibleUntil)) {
+            found.put("visibleUntil", "must be later than visibleFrom.");
+        }
+        List<InsightDocument.Property> properties = properties(json, found);
+        problems.putAll(found);
+        return found.isEmpty() ? new InsightDocument(key, title, description, url, dateTime, pinned, priority,
+                language, visibleFrom, visibleUntil, properties) : null;
+    }
+
+    /** "1 problem", "3 problems". */
+    public static String count(Map<String, Object> problems) {
+        return problems.size() + (problems.size() == 1 ? " problem" : " problems");
+    }
+
+    private static String key(JsonObject json, Map<String, Object> problems) {
+        if (absent(json, "key")) {
+            return null;
+        }
+        if (json.get("key") instanceof JsonString string && KEY.matcher(string.getString().strip()).matches()) {
+            return string.getString().strip();
+        }
+        problems.put("key", "must be 1 to " + MAX_KEY + " letters, digits and . _ - : / (starting with a letter"
+                + " or digit).");
+        return null;
     }
 
     private static boolean absent(JsonObject json, String key) {
@@ -147,7 +191,9 @@ public final class InsightDocumentParser {
         }
         if (json.get(key) instanceof JsonString string) {
             try {
-                return OffsetDateTime.parse(string.getString().strip()).withOffsetSameInstant(ZoneOffset.UTC);
+                // to the microsecond, as the databases keep it
+                return OffsetDateTime.parse(string.getString().strip()).withOffsetSameInstant(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
                 // reported below
             }
@@ -193,7 +239,7 @@ public final class InsightDocumentParser {
     }
 
     /** A language tag in its normal form ({@code de-at} becomes {@code de-AT}), if it is one. */
-    private static Optional<String> normalTag(String value) {
+    static Optional<String> normalTag(String value) {
         if (value == null || value.length() > 35) {
             return Optional.empty();
         }

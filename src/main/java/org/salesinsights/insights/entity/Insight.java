@@ -94,6 +94,13 @@ public class Insight {
     @Version
     private long version;
 
+    /**
+     * The curators' own name for the insight, unique within its record: what a bulk import matches on, so that
+     * importing a file twice changes the same insights instead of adding them again.
+     */
+    @Column(name = "natural_key", length = 100)
+    private String naturalKey;
+
     /** From when sellers see it (inclusive, UTC); none: from the start. */
     @Column(name = "visible_from")
     private OffsetDateTime visibleFrom;
@@ -137,6 +144,15 @@ public class Insight {
         this.properties.clear();
         this.properties.addAll(properties);
         touched(by, at);
+    }
+
+    /** Names the insight, as the curator chose or as made for it. */
+    public void rekey(String key) {
+        this.naturalKey = key;
+    }
+
+    public String getKey() {
+        return naturalKey;
     }
 
     public void reprioritize(int priority, String by, OffsetDateTime at) {

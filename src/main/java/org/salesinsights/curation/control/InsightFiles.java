@@ -1,0 +1,443 @@
+package org.salesinsights.curation.control;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.salesinsights.insights.control.InsightsQueryParser;
+import org.salesinsights.insights.control.InvalidParameterException;
+import org.salesinsights.insights.entity.CrmType;
+import org.salesinsights.platform.ApiException;
+
+/**
+ * Reads and writes the bulk files of insights, JSON and CSV, with the same fields: the record (crmType, orgUrl,
+ * recordType, recordId, recordName), the insight's key and the insight as curators write it. Reading checks every
+ * row and reports every problem by line at once (400 {@code INVALID_PARAMETER}, {@code details} by line and
+ * field); a file written here reads back as the same rows.
+ *
+ * <p>JSON is {@code {"insights": [ {...}, ... ]}}, and carries translations; CSV has a header row naming its
+ * columns in any order, one insight per row, {@code additionalProperties} as a JSON object in one cell, and no
+ * translations. Cells a spreadsheet would run as a formula (starting with = + - @) are written with a leading
+ * apostrophe, which reading takes off again.
+ */
+public final class InsightFiles {
+
+    public static final int MAX_ROWS = 10_000;
+    public static final int MAX_RECORD_NAME = 200;
+    static final List<String> COLUMNS = List.of("crmType", "orgUrl", "recordType", "recordId", "recordName", "key",
+            "title", "description", "url", "dateTime", "pinned", "priority", "language", "visibleFrom",
+            "visibleUntil", "additionalProperties");
+    private static final Set<String> REQUIRED_COLUMNS = Set.of("orgUrl", "recordType", "recordId", "key", "title",
+            "description");
+    private static final Set<String> RECORD_FIELDS = Set.of("crmType", "orgUrl", "recordType", "recordId",
+            "recordName", "translations");
+    /** Text cells that could start with a formula character; the others cannot (times, numbers, JSON, keys). */
+    private static final Set<String> FREE_TEXT = Set.of("recordName", "title", "description");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private InsightFiles() {
+    }
+
+    public static List<InsightRow> readJson(String body, InsightsQueryParser records) {
+        Map<String, Object> problems = new LinkedHashMap<>();
+        List<InsightRow> rows = new ArrayList<>();
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            expect(parser, JsonParser.Event.START_OBJECT);
+            expectInsightsArray(parser);
+            JsonParser.Event event;
+            while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
+                int line = (int) parser.getLocation().getLineNumber();
+                if (event != JsonParser.Event.START_OBJECT) {
+                    problems.put(at(line), "must be an insight object.");
+                    if (event == JsonParser.Event.START_ARRAY) {
+                        parser.skipArray();
+                    }
+                    continue;
+                }
+                tooMany(rows.size() + problems.size());
+                row(line, parser.getObject(), records, rows, problems);
+            }
+            if (parser.next() != JsonParser.Event.END_OBJECT) {
+                throw notAFile("JSON", "it must hold only \"insights\".");
+            }
+        } catch (JsonParsingException e) {
+            throw notAFile("JSON", "it is not valid JSON at line " + e.getLocation().getLineNumber() + ", column "
+                    + e.getLocation().getColumnNumber() + ".");
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw notAFile("JSON", "it must be {\"insights\": [ ... ]}.");
+        }
+        return checked(rows, problems);
+    }
+
+    public static List<InsightRow> readCsv(String body, InsightsQueryParser records) {
+        String text = body.startsWith("\uFEFF") ? body.substring(1) : body; // spreadsheets write a byte order mark
+        if (!text.endsWith("\n") && !text.endsWith("\r")) {
+            text += "\r\n"; // so that every record ends with a line break, and the line count is right for the last
+        }
+        Map<String, Object> problems = new LinkedHashMap<>();
+        List<InsightRow> rows = new ArrayList<>();
+        try (CSVParser parser = CSV.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text))) {
+            List<String> header = parser.getHeaderNames();
+            List<String> unknown = header.stream().filter(name -> !COLUMNS.contains(name)).toList();
+            List<String> missing = REQUIRED_COLUMNS.stream().filter(name -> !header.contains(name)).sorted().toList();
+            if (!unknown.isEmpty() || !missing.isEmpty()) {
+                Map<String, Object> columns = new LinkedHashMap<>();
+                unknown.forEach(name -> columns.put(name, "is not a known column."));
+                missing.forEach(name -> columns.put(name, "is a required column."));
+                throw new ApiException(400, "INVALID_PARAMETER", "The CSV file's first line must name its columns,"
+                        + " from: " + String.join(", ", COLUMNS) + ".", Map.of(at(1), columns));
+            }
+            for (CSVRecord record : parser) {
+                // the parser counts the line breaks it has read, through the one that ends this record
+                int line = (int) parser.getCurrentLineNumber() - lineBreaks(record);
+                tooMany(rows.size() + problems.size());
+                if (!record.isConsistent()) {
+                    problems.put(at(line), "has " + record.size() + " cells; the header names " + header.size()
+                            + ".");
+                    continue;
+                }
+                row(line, cells(record.toMap(), problems, line), records, rows, problems);
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw notAFile("CSV", "it is not valid CSV (" + e.getMessage() + ").");
+        }
+        return checked(rows, problems);
+    }
+
+    public static String writeJson(List<InsightRow> rows) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createGenerator(out)) {
+            json.writeStartObject().writeStartArray("insights");
+            for (InsightRow row : rows) {
+                json.writeStartObject();
+                fields(row).forEach((name, value) -> json.write(name, value));
+                json.writeStartObject("additionalProperties");
+                row.insight().additionalProperties().forEach(p -> json.write(p.name(), p.value()));
+                json.writeEnd();
+                if (row.translations() != null) {
+                    json.writeStartObject("translations");
+                    new TreeMap<>(row.translations()).forEach((language, words) -> {
+                        json.writeStartObject(language).write("title", words.title())
+                                .write("description", words.description())
+                                .writeStartObject("additionalProperties");
+                        words.additionalProperties().forEach(p -> json.write(p.name(), p.value()));
+                        json.writeEnd().writeEnd();
+                    });
+                    json.writeEnd();
+                }
+                json.writeEnd();
+            }
+            json.writeEnd().writeEnd();
+        }
+        return out.toString();
+    }
+
+    public static String writeCsv(List<InsightRow> rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSV)) {
+            csv.printRecord(COLUMNS);
+            for (InsightRow row : rows) {
+                Map<String, JsonValue> fields = fields(row);
+                JsonObjectBuilder properties = Json.createObjectBuilder();
+                row.insight().additionalProperties().forEach(p -> properties.add(p.name(), p.value()));
+                List<String> cells = new ArrayList<>();
+                for (String column : COLUMNS) {
+                    String cell = column.equals("additionalProperties")
+                            ? (row.insight().additionalProperties().isEmpty() ? "" : properties.build().toString())
+                            : cell(fields.get(column));
+                    cells.add(FREE_TEXT.contains(column) && formulaLike(cell) ? "'" + cell : cell);
+                }
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The row's fields but the properties and translations, in the files' order; absent ones left out. */
+    private static Map<String, JsonValue> fields(InsightRow row) {
+        InsightDocument insight = row.insight();
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
+        fields.put("crmType", Json.createValue(row.crmType().label()));
+        fields.put("orgUrl", Json.createValue(row.orgHost()));
+        fields.put("recordType", Json.createValue(row.recordType()));
+        fields.put("recordId", Json.createValue(row.recordId()));
+        optional(fields, "recordName", row.recordName());
+        fields.put("key", Json.createValue(insight.key()));
+        fields.put("title", Json.createValue(insight.title()));
+        fields.put("description", Json.createValue(insight.description()));
+        optional(fields, "url", insight.url());
+        optional(fields, "dateTime", time(insight.dateTime()));
+        fields.put("pinned", insight.pinned() ? JsonValue.TRUE : JsonValue.FALSE);
+        fields.put("priority", Json.createValue(insight.priority()));
+        optional(fields, "language", insight.language());
+        optional(fields, "visibleFrom", time(insight.visibleFrom()));
+        optional(fields, "visibleUntil", time(insight.visibleUntil()));
+        return fields;
+    }
+
+    private static void optional(Map<String, JsonValue> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, Json.createValue(value));
+        }
+    }
+
+    private static String time(OffsetDateTime time) {
+        return time == null ? null : TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    private static String cell(JsonValue value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+
+    private static boolean formulaLike(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
+    }
+
+    /** A CSV row as the JSON object a JSON file would hold: typed values, empty cells left out. */
+    private static JsonObject cells(Map<String, String> record, Map<String, Object> problems, int line) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        for (Map.Entry<String, String> cell : record.entrySet()) {
+            String name = cell.getKey();
+            String value = cell.getValue() == null ? "" : cell.getValue();
+            if (value.isBlank()) {
+                continue;
+            }
+            if (FREE_TEXT.contains(name) && value.startsWith("'") && formulaLike(value.substring(1))) {
+                value = value.substring(1);
+            }
+            switch (name) {
+                case "pinned" -> json.add(name, "true".equalsIgnoreCase(value.strip()) ? JsonValue.TRUE
+                        : "false".equalsIgnoreCase(value.strip()) ? JsonValue.FALSE : Json.createValue(value));
+                case "priority" -> json.add(name, integer(value).map(n -> (JsonValue) Json.createValue(n))
+                        .orElse(Json.createValue(value)));
+                case "additionalProperties" -> json.add(name, object(value).map(o -> (JsonValue) o)
+                        .orElse(Json.createValue(value)));
+                default -> json.add(name, value);
+            }
+        }
+        return json.build();
+    }
+
+    private static Optional<Long> integer(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JsonObject> object(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readObject());
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Checks one row, adding it to {@code rows} or its problems, by field, to {@code problems} under its line. */
+    private static void row(int line, JsonObject json, InsightsQueryParser records, List<InsightRow> rows,
+            Map<String, Object> problems) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        Object[] record = record(json, records, found);
+        String recordName = recordName(json, found);
+        InsightDocument insight = InsightDocumentParser.read(json, RECORD_FIELDS, found);
+        if (insight != null && insight.key() == null) {
+            found.put("key", "is required in a file, so that importing it again changes the same insight.");
+        }
+        Map<String, InsightDocument> translations = translations(json, insight, found);
+        if (!found.isEmpty()) {
+            problems.put(at(line), found);
+            return;
+        }
+        rows.add(new InsightRow(line, (CrmType) record[0], (String) record[1], (String) record[2],
+                (String) record[3], recordName, insight, translations));
+    }
+
+    /** crmType, host, recordType and recordId, checked as the read action checks them. */
+    private static Object[] record(JsonObject json, InsightsQueryParser records, Map<String, Object> found) {
+        String orgUrl = string(json, "orgUrl", found);
+        String crmType = string(json, "crmType", found);
+        String recordType = string(json, "recordType", found);
+        String recordId = string(json, "recordId", found);
+        if (orgUrl == null && !found.containsKey("orgUrl")) {
+            found.put("orgUrl", "is required.");
+        }
+        if (!found.isEmpty() || orgUrl == null) {
+            return null;
+        }
+        try {
+            var key = records.parse(recordType, recordId, crmType, orgUrl, null, null).record();
+            return new Object[] {key.crmType(), key.orgHost().orElseThrow(), key.recordType(), key.recordId()};
+        } catch (InvalidParameterException e) {
+            found.put(e.parameter().equals("crmOrgUrl") ? "orgUrl" : e.parameter(), e.getMessage()
+                    .replaceFirst("^Parameter '[^']*' ", ""));
+            return null;
+        }
+    }
+
+    private static String string(JsonObject json, String key, Map<String, Object> found) {
+        JsonValue value = json.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        found.put(key, "must be a string.");
+        return null;
+    }
+
+    private static String recordName(JsonObject json, Map<String, Object> found) {
+        String name = string(json, "recordName", found);
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        name = name.strip();
+        if (name.length() > MAX_RECORD_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            found.put("recordName", "must be text of at most " + MAX_RECORD_NAME + " characters on one line.");
+            return null;
+        }
+        return name;
+    }
+
+    private static Map<String, InsightDocument> translations(JsonObject json, InsightDocument insight,
+            Map<String, Object> found) {
+        JsonValue value = json.get("translations");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonObject languages)) {
+            found.put("translations", "must be an object of languages, such as {\"de\": {\"title\": ...}}.");
+            return null;
+        }
+        Map<String, InsightDocument> translations = new HashMap<>();
+        for (Map.Entry<String, JsonValue> entry : languages.entrySet()) {
+            String field = "translations." + entry.getKey();
+            Optional<String> language = InsightDocumentParser.normalTag(entry.getKey());
+            if (language.isEmpty()) {
+                found.put(field, "must be named by a language tag, such as de or fr-CA.");
+            } else if (insight != null && language.get().equalsIgnoreCase(insight.language())) {
+                found.put(field, "is the insight's own language.");
+            } else if (translations.containsKey(language.get())) {
+                found.put(field, "is there twice.");
+            } else if (!(entry.getValue() instanceof JsonObject words)) {
+                found.put(field, "must be an object with title, description and additionalProperties.");
+            } else {
+                InsightDocument translation = InsightDocumentParser.readTranslation(words, field + ".", found);
+                if (translation != null) {
+                    translations.put(language.get(), translation);
+                }
+            }
+        }
+        return translations;
+    }
+
+    private static List<InsightRow> checked(List<InsightRow> rows, Map<String, Object> problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (InsightRow row : rows) {
+            Integer first = seen.putIfAbsent(row.identity(), row.line());
+            if (first != null) {
+                problems.put(at(row.line()), Map.of("key", "names the same insight of the same record as line "
+                        + first + "."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw problems(problems);
+        }
+        if (rows.isEmpty()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The file holds no insights.");
+        }
+        return rows;
+    }
+
+    /** 400 listing every problem by line, in the order of the lines; nothing was imported. */
+    public static ApiException problems(Map<String, Object> byLine) {
+        Map<String, Object> ordered = new TreeMap<>((a, b) -> Integer.compare(lineOf(a), lineOf(b)));
+        ordered.putAll(byLine);
+        return new ApiException(400, "INVALID_PARAMETER", "The file has problems on " + byLine.size()
+                + (byLine.size() == 1 ? " line" : " lines") + "; nothing was imported. details lists them by line.",
+                ordered);
+    }
+
+    /** The details key for a line of a file. */
+    public static String at(int line) {
+        return "line " + line;
+    }
+
+    /** The line breaks in a record's cells: \n, \r\n or \r, as line numbers count them. */
+    static int lineBreaks(CSVRecord record) {
+        int breaks = 0;
+        for (String cell : record) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n')) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
+    }
+
+    private static int lineOf(String at) {
+        return Integer.parseInt(at.substring("line ".length()));
+    }
+
+    private static void tooMany(int rows) {
+        if (rows >= MAX_ROWS) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may hold at most " + MAX_ROWS
+                    + " insights; split it.");
+        }
+    }
+
+    private static void expect(JsonParser parser, JsonParser.Event expected) {
+        if (!parser.hasNext() || parser.next() != expected) {
+            throw notAFile("JSON", "it must be {\"insights\": [ ... ]}.");
+        }
+    }
+
+    private static void expectInsightsArray(JsonParser parser) {
+        if (!parser.hasNext() || parser.next() != JsonParser.Event.KEY_NAME || !"insights".equals(parser.getString())
+                || !parser.hasNext() || parser.next() != JsonParser.Event.START_ARRAY) {
+            throw notAFile("JSON", "it must be {\"insights\": [ ... ]}.");
+        }
+    }
+
+    private static ApiException notAFile(String format, String why) {
+        return new ApiException(400, "INVALID_PARAMETER", "The file cannot be read as " + format + ": " + why);
+    }
+}

@@ -1,0 +1,134 @@
+package org.salesinsights.curation.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.salesinsights.insights.control.InsightsQueryParser;
+import org.salesinsights.insights.control.PagingLimits;
+import org.salesinsights.insights.entity.CrmType;
+import org.salesinsights.platform.ApiException;
+
+class InsightFilesTest {
+
+    static final InsightsQueryParser RECORDS = new InsightsQueryParser(new PagingLimits(5, 25));
+    static final String HEADER = "crmType,orgUrl,recordType,recordId,key,title,description,additionalProperties\r\n";
+    static final String RECORD = "Dynamics 365,https://contoso.crm.dynamics.com/,opportunity,"
+            + "D1C6A4E2-0000-4000-A000-000000000101,";
+
+    static InsightRow row(String key, String title, Map<String, InsightDocument> translations) {
+        return new InsightRow(0, CrmType.DYNAMICS_365, "contoso.crm.dynamics.com", "opportunity",
+                "d1c6a4e2-0000-4000-a000-000000000101", "Contoso Hub, 120 machines",
+                new InsightDocument(key, title, "Line one, \"quoted\"; and more", "https://hub.example.com/a?b=1,2",
+                        OffsetDateTime.parse("2026-11-25T09:30:00.123456Z"), true, -3, "en",
+                        OffsetDateTime.parse("2026-11-01T00:00:00Z"), null,
+                        List.of(new InsightDocument.Property("Stage", "Closing, soon"),
+                                new InsightDocument.Property("Owner", "Tony \"T\" Benis"))),
+                translations);
+    }
+
+    static final Map<String, InsightDocument> GERMAN = Map.of("de", new InsightDocument(null, "Vertrag", "Unterschrieben",
+            null, null, false, 0, null, null, null, List.of(new InsightDocument.Property("Phase", "Abschluss"))));
+
+    @Test
+    void aJsonExportReadsBackAsTheSameRows() {
+        List<InsightRow> rows = List.of(row("contract", "Contract signed", GERMAN), row("budget", "-5% budget",
+                Map.of()));
+        List<InsightRow> read = InsightFiles.readJson(InsightFiles.writeJson(rows), RECORDS);
+        assertEquals(2, read.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(rows.get(i).insight(), read.get(i).insight());
+            assertEquals(rows.get(i).translations(), read.get(i).translations());
+            assertEquals(rows.get(i).identity(), read.get(i).identity());
+            assertEquals(rows.get(i).recordName(), read.get(i).recordName());
+        }
+    }
+
+    @Test
+    void aCsvExportReadsBackAsTheSameRowsWithoutTranslations() {
+        List<InsightRow> rows = List.of(row("contract", "Contract signed", GERMAN), row("budget", "=SUM(A1)",
+                Map.of()));
+        String csv = InsightFiles.writeCsv(rows);
+        assertTrue(csv.contains(",'=SUM(A1),"), "a formula-like cell is defused for spreadsheets: " + csv);
+        List<InsightRow> read = InsightFiles.readCsv(csv, RECORDS);
+        assertEquals(rows.get(0).insight(), read.get(0).insight());
+        assertEquals("=SUM(A1)", read.get(1).insight().title(), "the apostrophe comes off again");
+        assertNull(read.get(0).translations(), "CSV says nothing of translations, so an import leaves them");
+        assertEquals(rows.get(1).recordName(), read.get(1).recordName());
+    }
+
+    @Test
+    void everyFailingRowIsReportedByTheLineItStartsOn() {
+        String csv = "\uFEFF" + HEADER
+                + RECORD + "ok,Fine,d,\"{\n  \"\"Stage\"\": \"\"Closing\"\"\n}\"\r\n"
+                + "\r\n"
+                + RECORD + "long," + "a".repeat(21) + ",d,\r\n"
+                + RECORD + ",No key,d,\r\n"
+                + "Dynamics 365,https://contoso.crm.dynamics.com,opportunity,not-a-guid,k,t,d,\r\n"
+                + RECORD + "ok,Twice,d,";
+        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv, RECORDS));
+        assertEquals(400, problems.status());
+        assertEquals(List.of("line 6", "line 7", "line 8", "line 9"), List.copyOf(problems.details().keySet()),
+                "a cell over three lines, an empty line, and a last line without a line break are counted");
+        assertEquals(Map.of("title", "must be 1 to 20 characters (it has 21)."), problems.details().get("line 6"));
+        assertTrue(((Map<?, ?>) problems.details().get("line 7")).containsKey("key"));
+        assertTrue(((Map<?, ?>) problems.details().get("line 8")).containsKey("recordId"));
+        assertEquals(Map.of("key", "names the same insight of the same record as line 2."),
+                problems.details().get("line 9"));
+    }
+
+    @Test
+    void jsonRowsAreReportedByTheLineTheirObjectStartsOn() {
+        String json = "{\"insights\": [\n"
+                + "  {\"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\",\n"
+                + "   \"recordId\": \"d1c6a4e2-0000-4000-a000-000000000101\", \"key\": \"a\", \"title\": \"t\","
+                + " \"description\": \"d\"},\n"
+                + "  {\"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\",\n"
+                + "   \"recordId\": \"d1c6a4e2-0000-4000-a000-000000000101\", \"key\": \"b\", \"title\": \"t\","
+                + " \"description\": \"d\", \"colour\": \"red\", \"translations\": {\"xx-!\": {}}},\n"
+                + "  42\n"
+                + "]}";
+        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readJson(json, RECORDS));
+        assertEquals(List.of("line 4", "line 6"), List.copyOf(problems.details().keySet()));
+        assertEquals(Map.of("colour", "is not a known field.",
+                "translations.xx-!", "must be named by a language tag, such as de or fr-CA."),
+                problems.details().get("line 4"));
+    }
+
+    @Test
+    void aFileThatIsNoInsightFileSaysSo() {
+        assertEquals("The file cannot be read as JSON: it is not valid JSON at line 2, column 4.",
+                assertThrows(ApiException.class, () -> InsightFiles.readJson("{\"insights\": [\n  {,", RECORDS))
+                        .getMessage());
+        assertThrows(ApiException.class, () -> InsightFiles.readJson("[]", RECORDS));
+        assertThrows(ApiException.class, () -> InsightFiles.readJson("{\"insights\": []}", RECORDS));
+        ApiException columns = assertThrows(ApiException.class,
+                () -> InsightFiles.readCsv("orgUrl,title,colour\r\n", RECORDS));
+        assertEquals(Map.of("line 1", Map.of("colour", "is not a known column.",
+                "description", "is a required column.", "key", "is a required column.",
+                "recordId", "is a required column.", "recordType", "is a required column.")), columns.details());
+    }
+
+    @Test
+    void csvCellsAreTyped() {
+        String csv = "orgUrl,recordType,recordId,key,title,description,pinned,priority,additionalProperties\r\n"
+                + "contoso.crm.dynamics.com,opportunity,d1c6a4e2-0000-4000-a000-000000000101,k,t,d,TRUE,7,"
+                + "\"{\"\"Stage\"\": \"\"Closing\"\"}\"\r\n"
+                + "contoso.crm.dynamics.com,opportunity,d1c6a4e2-0000-4000-a000-000000000101,k2,t,d,yes,high,"
+                + "Stage=Closing\r\n";
+        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv, RECORDS));
+        assertEquals(List.of("line 3"), List.copyOf(problems.details().keySet()));
+        assertEquals(List.of("pinned", "priority", "additionalProperties"),
+                List.copyOf(((Map<?, ?>) problems.details().get("line 3")).keySet()));
+        InsightRow row = InsightFiles.readCsv(csv.substring(0, csv.lastIndexOf("contoso")), RECORDS).get(0);
+        assertTrue(row.insight().pinned());
+        assertEquals(7, row.insight().priority());
+        assertEquals(CrmType.DYNAMICS_365, row.crmType(), "the CRM type follows from the record id, as when reading");
+    }
+}
