@@ -151,9 +151,10 @@ public class Curation {
      * changed, or made (with its record, when that is new); one that is already as the file has it is left alone,
      * so importing a file twice changes nothing the second time. Every organization must be registered.
      */
-    public ImportReport importRows(List<InsightRow> rows, String by) {
+    public ImportReport importFile(InsightFiles.Read file, String by) {
+        List<InsightRow> rows = file.rows();
         Map<String, Optional<CrmOrganization>> organizations = new HashMap<>();
-        Map<String, Object> problems = new LinkedHashMap<>();
+        Map<String, Object> problems = new LinkedHashMap<>(file.problems());
         for (InsightRow row : rows) {
             Optional<CrmOrganization> organization = organizations.computeIfAbsent(
                     row.crmType().name() + ' ' + row.orgHost(), k -> findOrganization(row.crmType(), row.orgHost()));
@@ -426,8 +427,8 @@ public class Curation {
     }
 
     private CrmOrganization organization(CrmType crmType, String host) {
-        return findOrganization(crmType, host).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No " + crmType.label() + " organization "
-                        + host + " is known; register it with a tenant first."));
+        return findOrganization(crmType, host).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No "
+                + crmType.label() + " organization " + host + " is known; register it with a tenant first."));
     }
 
     private static ApiException notFound(String what, long id) {

@@ -248,10 +248,10 @@ public class CurationResource {
                     + " MB; split it.");
         }
         String text = utf8(body);
-        List<InsightRow> rows = type != null && type.isCompatible(MediaType.valueOf(CSV))
+        InsightFiles.Read file = type != null && type.isCompatible(MediaType.valueOf(CSV))
                 ? InsightFiles.readCsv(text, paging.parser())
                 : InsightFiles.readJson(text, paging.parser());
-        return curation.importRows(rows, by);
+        return curation.importFile(file, by);
     }
 
     @GET

@@ -36,9 +36,9 @@ public final class CurationViews {
     @JsonbPropertyOrder({"id", "recordId", "version", "key", "title", "description", "url", "dateTime", "pinned",
         "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties", "translations", "updatedAt",
         "updatedBy"})
-    public record InsightView(long id, long recordId, long version, String key, String title, String description, String url,
-            OffsetDateTime dateTime, boolean pinned, int priority, String language, OffsetDateTime visibleFrom,
-            OffsetDateTime visibleUntil, Map<String, String> additionalProperties,
+    public record InsightView(long id, long recordId, long version, String key, String title, String description,
+            String url, OffsetDateTime dateTime, boolean pinned, int priority, String language,
+            OffsetDateTime visibleFrom, OffsetDateTime visibleUntil, Map<String, String> additionalProperties,
             Map<String, TranslationView> translations, OffsetDateTime updatedAt, String updatedBy) {
 
         static InsightView of(Insight insight, List<InsightTranslation> translations) {

@@ -66,7 +66,7 @@ public final class InsightFiles {
     private InsightFiles() {
     }
 
-    public static List<InsightRow> readJson(String body, InsightsQueryParser records) {
+    public static Read readJson(String body, InsightsQueryParser records) {
         Map<String, Object> problems = new LinkedHashMap<>();
         List<InsightRow> rows = new ArrayList<>();
         try (JsonParser parser = Json.createParser(new StringReader(body))) {
@@ -97,7 +97,7 @@ public final class InsightFiles {
         return checked(rows, problems);
     }
 
-    public static List<InsightRow> readCsv(String body, InsightsQueryParser records) {
+    public static Read readCsv(String body, InsightsQueryParser records) {
         String text = body.startsWith("\uFEFF") ? body.substring(1) : body; // spreadsheets write a byte order mark
         if (!text.endsWith("\n") && !text.endsWith("\r")) {
             text += "\r\n"; // so that every record ends with a line break, and the line count is right for the last
@@ -367,7 +367,27 @@ public final class InsightFiles {
         return translations;
     }
 
-    private static List<InsightRow> checked(List<InsightRow> rows, Map<String, Object> problems) {
+    /**
+     * The rows of a file that passed the checks, and the problems of the others by line: an import adds what it
+     * finds (unregistered organizations) before it reports them all.
+     */
+    public record Read(List<InsightRow> rows, Map<String, Object> problems) {
+
+        public Read {
+            rows = List.copyOf(rows);
+            problems = Map.copyOf(problems);
+        }
+
+        /** The rows, if there are no problems; else 400 listing them all. */
+        public List<InsightRow> orThrow() {
+            if (!problems.isEmpty()) {
+                throw InsightFiles.problems(problems);
+            }
+            return rows;
+        }
+    }
+
+    private static Read checked(List<InsightRow> rows, Map<String, Object> problems) {
         Map<String, Integer> seen = new HashMap<>();
         for (InsightRow row : rows) {
             Integer first = seen.putIfAbsent(row.identity(), row.line());
@@ -376,13 +396,10 @@ public final class InsightFiles {
                         + first + "."));
             }
         }
-        if (!problems.isEmpty()) {
-            throw problems(problems);
-        }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && problems.isEmpty()) {
             throw new ApiException(400, "INVALID_PARAMETER", "The file holds no insights.");
         }
-        return rows;
+        return new Read(rows, problems);
     }
 
     /** 400 listing every problem by line, in the order of the lines; nothing was imported. */

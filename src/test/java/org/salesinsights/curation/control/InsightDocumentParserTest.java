@@ -31,6 +31,18 @@ class InsightDocumentParserTest {
     }
 
     @Test
+    void aKeyNamesTheInsightWithinItsRecord() {
+        assertEquals("crm:contract/2026-11_v2", InsightDocumentParser.parse("{\"key\": \" crm:contract/2026-11_v2 \","
+                + " \"title\": \"t\", \"description\": \"d\"}").key());
+        assertNull(InsightDocumentParser.parse("{\"title\": \"t\", \"description\": \"d\"}").key());
+        for (String key : List.of("", "-starts-with-dash", "has space", "x".repeat(101), "\u00e9t\u00e9")) {
+            ApiException bad = assertThrows(ApiException.class, () -> InsightDocumentParser.parse("{\"key\": \""
+                    + key + "\", \"title\": \"t\", \"description\": \"d\"}"), key);
+            assertEquals(Set.of("key"), bad.details().keySet());
+        }
+    }
+
+    @Test
     void charactersAreCountedAsPeopleSeeThem() {
         String twentyEmoji = "\uD83D\uDC4D".repeat(20);
         assertEquals(twentyEmoji, InsightDocumentParser.parse("{\"title\": \"" + twentyEmoji

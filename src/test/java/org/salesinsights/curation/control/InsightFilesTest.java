@@ -33,14 +33,15 @@ class InsightFilesTest {
                 translations);
     }
 
-    static final Map<String, InsightDocument> GERMAN = Map.of("de", new InsightDocument(null, "Vertrag", "Unterschrieben",
-            null, null, false, 0, null, null, null, List.of(new InsightDocument.Property("Phase", "Abschluss"))));
+    static final Map<String, InsightDocument> GERMAN = Map.of("de", new InsightDocument(null, "Vertrag",
+            "Unterschrieben", null, null, false, 0, null, null, null,
+            List.of(new InsightDocument.Property("Phase", "Abschluss"))));
 
     @Test
     void aJsonExportReadsBackAsTheSameRows() {
         List<InsightRow> rows = List.of(row("contract", "Contract signed", GERMAN), row("budget", "-5% budget",
                 Map.of()));
-        List<InsightRow> read = InsightFiles.readJson(InsightFiles.writeJson(rows), RECORDS);
+        List<InsightRow> read = InsightFiles.readJson(InsightFiles.writeJson(rows), RECORDS).orThrow();
         assertEquals(2, read.size());
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(rows.get(i).insight(), read.get(i).insight());
@@ -56,7 +57,7 @@ class InsightFilesTest {
                 Map.of()));
         String csv = InsightFiles.writeCsv(rows);
         assertTrue(csv.contains(",'=SUM(A1),"), "a formula-like cell is defused for spreadsheets: " + csv);
-        List<InsightRow> read = InsightFiles.readCsv(csv, RECORDS);
+        List<InsightRow> read = InsightFiles.readCsv(csv, RECORDS).orThrow();
         assertEquals(rows.get(0).insight(), read.get(0).insight());
         assertEquals("=SUM(A1)", read.get(1).insight().title(), "the apostrophe comes off again");
         assertNull(read.get(0).translations(), "CSV says nothing of translations, so an import leaves them");
@@ -72,7 +73,7 @@ class InsightFilesTest {
                 + RECORD + ",No key,d,\r\n"
                 + "Dynamics 365,https://contoso.crm.dynamics.com,opportunity,not-a-guid,k,t,d,\r\n"
                 + RECORD + "ok,Twice,d,";
-        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv, RECORDS));
+        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv, RECORDS).orThrow());
         assertEquals(400, problems.status());
         assertEquals(List.of("line 6", "line 7", "line 8", "line 9"), List.copyOf(problems.details().keySet()),
                 "a cell over three lines, an empty line, and a last line without a line break are counted");
@@ -94,7 +95,7 @@ class InsightFilesTest {
                 + " \"description\": \"d\", \"colour\": \"red\", \"translations\": {\"xx-!\": {}}},\n"
                 + "  42\n"
                 + "]}";
-        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readJson(json, RECORDS));
+        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readJson(json, RECORDS).orThrow());
         assertEquals(List.of("line 4", "line 6"), List.copyOf(problems.details().keySet()));
         assertEquals(Map.of("colour", "is not a known field.",
                 "translations.xx-!", "must be named by a language tag, such as de or fr-CA."),
@@ -105,11 +106,11 @@ class InsightFilesTest {
     void aFileThatIsNoInsightFileSaysSo() {
         assertEquals("The file cannot be read as JSON: it is not valid JSON at line 2, column 4.",
                 assertThrows(ApiException.class, () -> InsightFiles.readJson("{\"insights\": [\n  {,", RECORDS))
-                        .getMessage());
-        assertThrows(ApiException.class, () -> InsightFiles.readJson("[]", RECORDS));
-        assertThrows(ApiException.class, () -> InsightFiles.readJson("{\"insights\": []}", RECORDS));
+                        .getMessage(), "a file that cannot be read fails at once");
+        assertThrows(ApiException.class, () -> InsightFiles.readJson("[]", RECORDS).orThrow());
+        assertThrows(ApiException.class, () -> InsightFiles.readJson("{\"insights\": []}", RECORDS).orThrow());
         ApiException columns = assertThrows(ApiException.class,
-                () -> InsightFiles.readCsv("orgUrl,title,colour\r\n", RECORDS));
+                () -> InsightFiles.readCsv("orgUrl,title,colour\r\n", RECORDS).orThrow());
         assertEquals(Map.of("line 1", Map.of("colour", "is not a known column.",
                 "description", "is a required column.", "key", "is a required column.",
                 "recordId", "is a required column.", "recordType", "is a required column.")), columns.details());
@@ -122,11 +123,12 @@ class InsightFilesTest {
                 + "\"{\"\"Stage\"\": \"\"Closing\"\"}\"\r\n"
                 + "contoso.crm.dynamics.com,opportunity,d1c6a4e2-0000-4000-a000-000000000101,k2,t,d,yes,high,"
                 + "Stage=Closing\r\n";
-        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv, RECORDS));
+        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv, RECORDS).orThrow());
         assertEquals(List.of("line 3"), List.copyOf(problems.details().keySet()));
         assertEquals(List.of("pinned", "priority", "additionalProperties"),
                 List.copyOf(((Map<?, ?>) problems.details().get("line 3")).keySet()));
-        InsightRow row = InsightFiles.readCsv(csv.substring(0, csv.lastIndexOf("contoso")), RECORDS).get(0);
+        InsightRow row = InsightFiles.readCsv(csv.substring(0, csv.lastIndexOf("contoso")), RECORDS).orThrow()
+                .get(0);
         assertTrue(row.insight().pinned());
         assertEquals(7, row.insight().priority());
         assertEquals(CrmType.DYNAMICS_365, row.crmType(), "the CRM type follows from the record id, as when reading");

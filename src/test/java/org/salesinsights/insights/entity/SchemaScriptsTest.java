@@ -1,6 +1,7 @@
 package org.salesinsights.insights.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -89,6 +90,21 @@ class SchemaScriptsTest {
         try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
             assertEquals(0, single(sql, "SELECT COUNT(*) FROM crm_organization WHERE tenant_id IS NULL"));
             assertEquals(3, single(sql, "SELECT COUNT(DISTINCT tenant_id) FROM crm_organization"));
+        }
+    }
+
+    @Test
+    void everyInsightHasAKeyUniqueInItsRecordFromTheFirstStart() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("keys");
+        start(url);
+        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+            assertEquals(0, single(sql, "SELECT COUNT(*) FROM insight WHERE natural_key IS NULL"),
+                    "an export names every insight, so that importing it changes the same ones");
+            assertEquals(1, single(sql, "SELECT COUNT(*) FROM insight WHERE id = 1 AND natural_key = 'insight-1'"));
+            sql.execute("INSERT INTO insight (id, crm_record_id, title, description, natural_key) VALUES"
+                    + " (900, 101, 't', 'd', 'mine')");
+            assertThrows(SQLException.class, () -> sql.execute("INSERT INTO insight (id, crm_record_id, title,"
+                    + " description, natural_key) VALUES (901, 101, 't', 'd', 'mine')"));
         }
     }
 
