@@ -20,6 +20,7 @@ cp target/postgresql.jar "$work/payara6/glassfish/domains/insights/lib/"
 psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS insights_smoke WITH (FORCE)' -c 'CREATE DATABASE insights_smoke'
 export INSIGHTS_DB_HOST=127.0.0.1 INSIGHTS_DB_PORT=5432 INSIGHTS_DB_NAME=insights_smoke
 export INSIGHTS_DB_USER=postgres INSIGHTS_DB_PASSWORD=unused-with-trust-auth
+export INSIGHTS_SEED_SCRIPTS=demo # the demo data, which the checks below read
 # Entra ID for this test: a local JWKS endpoint and a token of the Fabrikam demo tenant for this API.
 tenant=fab00000-0000-4000-a000-000000000002
 export INSIGHTS_SIGNIN_AUDIENCES=api://sales-insights-smoke

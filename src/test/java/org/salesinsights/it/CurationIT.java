@@ -235,6 +235,20 @@ class CurationIT {
         }
     }
 
+    @Test
+    void theSeedScriptTheConfigurationNamesIsServed() {
+        // the suite's servers run server-config/seed/seed-template.sql after the demo data (it.server.options)
+        String northwind = "0a0b0c0d-0000-4000-a000-00000000e500";
+        HttpResponse<String> seeded = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
+                + "5EED0000-0000-4000-A000-000000000500&crmOrgUrl=https://northwind.crm4.dynamics.com/"),
+                "Authorization", TestTokens.bearer(northwind), "Accept-Language", "de");
+        assertEquals(200, seeded.statusCode(), seeded::body);
+        assertEquals("{\"value\":[{\"title\":\"Angebot versandt\",\"description\":\"Angebot Q-2026-118 an den"
+                + " Einkauf versandt; Entscheidung in zwei Wochen erwartet.\",\"url\":\"https://hub.northwind.example"
+                + ".com/quotes/Q-2026-118\",\"dateTime\":\"2026-11-20T10:00:00Z\"}],\"hasMoreResults\":false}",
+                seeded.body());
+    }
+
     private HttpResponse<String> importFile(String type, String file) {
         return Http.send(HttpRequest.newBuilder(uri("admin/v1/import")).header("Authorization", CURATOR)
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(file)).build());

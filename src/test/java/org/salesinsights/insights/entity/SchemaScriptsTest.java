@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salesinsights.seeding.control.SqlScript;
 
 /**
  * The JPA scripts run on every start of the server, against a database that survives restarts: they must keep
@@ -105,6 +107,32 @@ class SchemaScriptsTest {
                     + " (900, 101, 't', 'd', 'mine')");
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO insight (id, crm_record_id, title,"
                     + " description, natural_key) VALUES (901, 101, 't', 'd', 'mine')"));
+        }
+    }
+
+    @Test
+    void theSeedTemplateRunsOnEveryStartAndAddsItsRowsOnce() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("template");
+        SqlScript template = SqlScript.parse("template",
+                Files.readString(Path.of("server-config/seed/seed-template.sql")));
+        Map<String, Integer> first = null;
+        for (int start = 0; start < 2; start++) {
+            start(url);
+            try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
+                for (SqlScript.Statement statement : template.statements()) {
+                    sql.execute(statement.sql());
+                }
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                for (String table : TABLES) {
+                    counts.put(table, single(sql, "SELECT COUNT(*) FROM " + table));
+                }
+                assertEquals(first == null ? counts : first, counts, "the second start added rows");
+                first = counts;
+                assertEquals(1, single(sql, "SELECT COUNT(*) FROM insight i JOIN crm_record r"
+                        + " ON r.id = i.crm_record_id WHERE r.record_id = '5eed0000-0000-4000-a000-000000000500' AND i.natural_key ="
+                        + " 'quote-q-2026-118' AND CHAR_LENGTH(i.title) <= 20 AND CHAR_LENGTH(i.description) <= 130"));
+                assertEquals(2, single(sql, "SELECT COUNT(*) FROM insight_property WHERE insight_id = 500"));
+            }
         }
     }
 
