@@ -26,6 +26,7 @@ import org.salesinsights.curation.control.InsightDocument;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.curation.entity.InsightChange;
+import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.CrmType;
@@ -33,6 +34,7 @@ import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.InsightTranslation;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.tenants.entity.Tenant;
 
 /**
  * The curators' work on records and insights, one transaction per call. Every change checks the version the curator
@@ -304,6 +306,15 @@ public class Curation {
 
     private static OffsetDateTime utc(OffsetDateTime time) {
         return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** Who reads the record's insights (its organization's tenant; empty: nobody) and the record as they name it. */
+    public Map.Entry<Optional<String>, CrmRecordKey> readers(long recordId) {
+        CrmRecord record = record(recordId);
+        CrmOrganization organization = record.getOrganization();
+        return Map.entry(Optional.ofNullable(organization.getTenant()).map(Tenant::getId),
+                new CrmRecordKey(organization.getCrmType(), Optional.of(organization.getHost()),
+                        record.getRecordType(), record.getRecordId()));
     }
 
     public List<ChangeView> history(long id) {

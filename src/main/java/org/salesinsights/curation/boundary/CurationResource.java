@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,9 +42,12 @@ import org.salesinsights.curation.boundary.CurationViews.RecordView;
 import org.salesinsights.curation.control.InsightDocumentParser;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
+import org.salesinsights.insights.boundary.OpportunityInsights;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InvalidParameterException;
+import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
@@ -73,6 +77,9 @@ public class CurationResource {
 
     @Inject
     PagingSettings paging;
+
+    @Inject
+    OpportunityInsights insights;
 
     @Context
     UriInfo uri;
@@ -229,6 +236,26 @@ public class CurationResource {
     public List<ChangeView> history(@PathParam("id") long id) {
         caller.requireAdmin();
         return curation.history(id);
+    }
+
+    @GET
+    @Path("records/{recordId}/preview")
+    @Operation(operationId = "PreviewRecordInsights", summary = "What sellers see for a record",
+            description = "The Key sales info action's answer for the record, as its organization's sellers get it"
+                    + " now (only insights valid now, text cut to the limits, in the language Accept-Language asks"
+                    + " for): what the console's card preview shows.")
+    @APIResponse(responseCode = "409", description = "The record's organization belongs to no tenant: no seller"
+            + " sees its insights.")
+    public Response preview(@PathParam("recordId") long recordId, @QueryParam("top") String top,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        caller.requireAdmin();
+        Map.Entry<Optional<String>, CrmRecordKey> readers = curation.readers(recordId);
+        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(409, "CONFLICT", "The record's"
+                + " organization belongs to no tenant, so no seller sees its insights; register it with a tenant."));
+        CrmRecordKey record = readers.getValue();
+        InsightsQuery query = paging.parser().parse(record.recordType(), record.recordId(), record.crmType().label(),
+                record.orgHost().orElseThrow(), top, null);
+        return insights.find(tenantId, query, LanguagePicker.of(acceptLanguage)).response();
     }
 
     @POST

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -38,6 +40,15 @@ public class OpportunityInsights {
 
     /** A page, and the languages its insights are in (for Content-Language), in order of first use. */
     public record LocalizedPage(OpportunityInsightsPage page, List<String> languages) {
+
+        /** 200 with the page, the languages it is in, and that it varies by the language asked for. */
+        public Response response() {
+            Response.ResponseBuilder ok = Response.ok(page).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+            if (!languages.isEmpty()) {
+                ok.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", languages));
+            }
+            return ok.build();
+        }
     }
 
     public LocalizedPage find(String tenantId, InsightsQuery query, LanguagePicker languages) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -103,14 +102,6 @@ public class OpportunityInsightsResource {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
         String tenantId = caller.get().tenantId();
         LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        deadline.answer(response, request, () -> {
-            OpportunityInsights.LocalizedPage answer = insights.find(tenantId, query, languages);
-            Response.ResponseBuilder ok = Response.ok(answer.page())
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-            if (!answer.languages().isEmpty()) {
-                ok.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", answer.languages()));
-            }
-            return ok.build();
-        });
+        deadline.answer(response, request, () -> insights.find(tenantId, query, languages).response());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.console.boundary.ConsoleSettingsResource;
 import org.salesinsights.signin.control.Caller;
 
 /** The caller of the current request, as {@link EntraBearerAuthentication} signed them in. */
@@ -20,6 +21,7 @@ public class SignedInCaller {
     private static final String API = "/api";
     /** Answers only in demo mode and signs nobody in: it hands out the demo tokens. */
     static final String DEMO_TOKEN_PATH = API + "/" + DemoTokenResource.PATH;
+    static final String CONSOLE_SETTINGS_PATH = API + "/" + ConsoleSettingsResource.PATH;
 
     @Inject
     HttpServletRequest request;
@@ -30,7 +32,8 @@ public class SignedInCaller {
     /** Every path of the API but the demo token's; the container's decoded and normalized path decides. */
     static boolean isSecured(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return (path.equals(API) || path.startsWith(API + "/")) && !path.equals(DEMO_TOKEN_PATH);
+        return (path.equals(API) || path.startsWith(API + "/")) && !path.equals(DEMO_TOKEN_PATH)
+                && !path.equals(CONSOLE_SETTINGS_PATH);
     }
 
     static void attach(HttpServletRequest request, Caller caller) {

@@ -1,0 +1,57 @@
+package org.salesinsights.console.boundary;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Locks the console's pages down: its own scripts and styles only (no inline code, so injected markup cannot run),
+ * calls only to this server and to the Entra ID authority, never framed by another site, no referrer sent.
+ */
+@WebFilter("/console/*")
+public class ConsoleHeaders extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    @ConfigProperty(name = "insights.console.authority",
+            defaultValue = "https://login.microsoftonline.com/organizations")
+    String authority;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String signIn = origin(authority).map(origin -> " " + origin).orElse("");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self';"
+                + " img-src 'self' data:; connect-src 'self'" + signIn + "; frame-src" + (signIn.isEmpty() ? " 'none'"
+                : signIn) + "; frame-ancestors 'none'; form-action 'self'" + signIn + "; base-uri 'none';"
+                + " object-src 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-cache");
+        chain.doFilter(request, response);
+    }
+
+    /** https://host[:port] of the authority, for the policy; nothing if it is no https URL. */
+    static Optional<String> origin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) {
+                return Optional.of("https://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+            }
+        } catch (IllegalArgumentException e) {
+            // no origin
+        }
+        return Optional.empty();
+    }
+}

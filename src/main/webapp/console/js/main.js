@@ -1,0 +1,584 @@
+// The console: find a record, edit its insights and their translations, import and export files, and preview the
+// card sellers see. Every change goes through the admin API with the version last read, so nobody's change is
+// overwritten unseen; every error the API returns is shown in words, by field where it names one.
+
+import * as auth from './auth.js';
+import { call, explain, json, useTokens } from './api.js';
+import { drawCard } from './preview.js';
+import { fromLocalInput, length, readable, toLocalInput } from './text.js';
+
+const $ = (selector) => document.querySelector(selector);
+const state = { org: null, records: [], record: null, insights: [], editing: null };
+
+// ---- messages -------------------------------------------------------------------------------------------------
+
+function say(text) {
+    $('#status').textContent = text;
+}
+
+function clearMessage() {
+    $('#message').hidden = true;
+    $('#message-details').replaceChildren();
+    $('#message-action').hidden = true;
+}
+
+/** Shows a failure: what happened, the problems by line or field the API listed, and maybe one way out. */
+function fail(error, action) {
+    say('');
+    $('#message-text').textContent = explain(error);
+    const list = $('#message-details');
+    list.replaceChildren();
+    if (error.details && error.status !== 400) {
+        // nothing by field to mark
+    }
+    for (const [where, problem] of Object.entries(error.unplaced ?? {})) {
+        const item = document.createElement('li');
+        item.textContent = typeof problem === 'string' ? `${where}: ${problem}`
+            : `${where}: ${Object.entries(problem).map(([field, text]) => `${field} ${text}`).join('; ')}`;
+        list.append(item);
+    }
+    const button = $('#message-action');
+    button.hidden = !action;
+    if (action) {
+        button.textContent = action.label;
+        button.onclick = async () => {
+            clearMessage();
+            await action.run();
+        };
+    }
+    $('#message').hidden = false;
+    $('#message').focus();
+}
+
+/** Marks each problem at its field (ids prefix-field-error); returns those with no field on this form. */
+function markFields(form, prefix, details) {
+    form.querySelectorAll('.error').forEach((span) => { span.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+    const unplaced = {};
+    let first = null;
+    for (const [field, problem] of Object.entries(details ?? {})) {
+        const name = field.startsWith('additionalProperties') ? 'additionalProperties' : field;
+        const span = document.getElementById(`${prefix}-${name}-error`);
+        if (!span) {
+            unplaced[field] = problem;
+            continue;
+        }
+        const text = field === name ? problem : `${field.substring(name.length + 1)}: ${problem}`;
+        span.textContent = span.textContent ? `${span.textContent} ${text}` : text;
+        const input = document.getElementById(`${prefix}-${name}`);
+        if (input) {
+            input.setAttribute('aria-invalid', 'true');
+            first ??= input;
+        }
+    }
+    return { unplaced, first };
+}
+
+async function attempt(work, onError) {
+    try {
+        clearMessage();
+        return await work();
+    } catch (error) {
+        if (onError && onError(error)) {
+            return undefined;
+        }
+        if (error.status === 400 && error.details) {
+            error.unplaced = error.details;
+        }
+        fail(error);
+        return undefined;
+    }
+}
+
+// ---- counters and properties --------------------------------------------------------------------------------
+
+function count(input) {
+    const counter = document.getElementById(`${input.id}-count`);
+    if (!counter) {
+        return;
+    }
+    const max = Number(counter.dataset.max);
+    const used = length(input.value.trim());
+    counter.textContent = `${used}/${max}`;
+    counter.classList.toggle('over', used > max);
+}
+
+function watchCounters() {
+    document.querySelectorAll('.count').forEach((counter) => {
+        const input = document.getElementById(counter.id.replace(/-count$/, ''));
+        input.addEventListener('input', () => count(input));
+        count(input);
+    });
+}
+
+function propertyRow(list, name = '', value = '') {
+    const item = document.createElement('li');
+    const index = list.children.length + 1;
+    const nameLabel = document.createElement('label');
+    nameLabel.textContent = `Name ${index} `;
+    const nameInput = Object.assign(document.createElement('input'), { value: name, className: 'property-name' });
+    nameLabel.append(nameInput);
+    const valueLabel = document.createElement('label');
+    valueLabel.textContent = `Value ${index} `;
+    const valueInput = Object.assign(document.createElement('input'), { value, className: 'property-value' });
+    valueLabel.append(valueInput);
+    const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Remove' });
+    remove.setAttribute('aria-label', `Remove property ${index}`);
+    remove.addEventListener('click', () => item.remove());
+    item.append(nameLabel, ' ', valueLabel, ' ', remove);
+    list.append(item);
+    return nameInput;
+}
+
+function fillProperties(list, properties) {
+    list.replaceChildren();
+    for (const [name, value] of Object.entries(properties ?? {})) {
+        propertyRow(list, name, value);
+    }
+}
+
+function readProperties(list) {
+    const properties = {};
+    list.querySelectorAll('li').forEach((item) => {
+        const name = item.querySelector('.property-name').value;
+        const value = item.querySelector('.property-value').value;
+        if (name.trim() || value.trim()) {
+            properties[name] = value;
+        }
+    });
+    return properties;
+}
+
+// ---- records --------------------------------------------------------------------------------------------------
+
+async function listRecords() {
+    const query = new URLSearchParams(state.org);
+    state.records = await json('GET', `admin/v1/records?${query}`);
+    localStorage.setItem('sales-insights.org', JSON.stringify(state.org));
+    drawRecords();
+}
+
+function drawRecords() {
+    const filter = $('#record-filter').value.trim().toLowerCase();
+    const shown = state.records.filter((r) => !filter || [r.displayName, r.recordType, r.recordId]
+        .some((text) => (text ?? '').toLowerCase().includes(filter)));
+    const body = $('#records tbody');
+    body.replaceChildren();
+    for (const record of shown) {
+        const row = document.createElement('tr');
+        for (const text of [record.displayName ?? '(no name)', record.recordType, record.recordId,
+            String(record.insightCount)]) {
+            row.append(Object.assign(document.createElement('td'), { textContent: text }));
+        }
+        const open = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open' });
+        open.setAttribute('aria-label', `Open ${record.displayName ?? record.recordId}`);
+        open.addEventListener('click', () => attempt(() => openRecord(record)));
+        const cell = document.createElement('td');
+        cell.append(open);
+        row.append(cell);
+        body.append(row);
+    }
+    $('#records-caption').textContent = `${shown.length} of ${state.records.length} records of ${state.org.orgUrl}`;
+    $('#records').hidden = false;
+}
+
+async function addRecord(form) {
+    const data = Object.fromEntries(new FormData(form));
+    const record = await json('POST', 'admin/v1/records', { body: { ...state.org, ...data } });
+    form.reset();
+    await listRecords();
+    await openRecord(record);
+    say(`Record ${record.displayName ?? record.recordId} is ready for insights.`);
+}
+
+async function openRecord(record) {
+    state.record = record;
+    closeEditor();
+    $('#record-title').textContent = `Insights of ${record.displayName ?? record.recordId}`
+        + ` (${record.recordType} ${record.recordId})`;
+    $('#record').hidden = false;
+    $('#preview').hidden = false;
+    await loadInsights();
+    await refreshPreview();
+    $('#record-title').scrollIntoView({ block: 'nearest' });
+}
+
+// ---- insights -------------------------------------------------------------------------------------------------
+
+function validity(insight) {
+    const now = Date.now();
+    if (insight.visibleFrom && Date.parse(insight.visibleFrom) > now) {
+        return `shown from ${readable(insight.visibleFrom)}`;
+    }
+    if (insight.visibleUntil && Date.parse(insight.visibleUntil) <= now) {
+        return `ended ${readable(insight.visibleUntil)}`;
+    }
+    return insight.visibleUntil ? `shown until ${readable(insight.visibleUntil)}` : '';
+}
+
+async function loadInsights() {
+    state.insights = await json('GET', `admin/v1/records/${state.record.id}/insights`);
+    const list = $('#insights');
+    list.replaceChildren();
+    state.insights.forEach((insight, index) => {
+        const item = document.createElement('li');
+        const heading = document.createElement('strong');
+        heading.textContent = insight.title;
+        const text = Object.assign(document.createElement('span'), { textContent: ` ${insight.description}` });
+        const notes = [insight.pinned ? 'pinned' : '', validity(insight),
+            Object.keys(insight.translations ?? {}).join(', ')].filter(Boolean).join(' · ');
+        const meta = Object.assign(document.createElement('span'), { className: 'muted', textContent: notes
+            ? ` (${notes})` : '' });
+        const edit = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Edit' });
+        edit.setAttribute('aria-label', `Edit ${insight.title}`);
+        edit.addEventListener('click', () => openEditor(insight));
+        const up = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Up',
+            disabled: index === 0 });
+        up.setAttribute('aria-label', `Move ${insight.title} up`);
+        up.addEventListener('click', () => attempt(() => move(index, -1)));
+        const down = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Down',
+            disabled: index === state.insights.length - 1 });
+        down.setAttribute('aria-label', `Move ${insight.title} down`);
+        down.addEventListener('click', () => attempt(() => move(index, 1)));
+        const actions = Object.assign(document.createElement('span'), { className: 'actions' });
+        actions.append(edit, up, down);
+        item.append(heading, text, meta, actions);
+        list.append(item);
+    });
+}
+
+async function move(index, by) {
+    const ids = state.insights.map((insight) => insight.id);
+    [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
+    await json('PUT', `admin/v1/records/${state.record.id}/order`, { body: { insightIds: ids } });
+    await loadInsights();
+    await refreshPreview();
+    say('Order saved.');
+}
+
+function openEditor(insight) {
+    clearMessage();
+    state.editing = insight;
+    const form = $('#insight-form');
+    form.reset();
+    markFields(form, 'f', {});
+    $('#editor-title').textContent = insight ? `Edit: ${insight.title}` : 'New insight';
+    $('#editor-version').textContent = insight
+        ? `Version ${insight.version}, changed ${readable(insight.updatedAt)}${insight.updatedBy ? ` by ${insight.updatedBy}` : ''}.`
+        : `For ${state.record.displayName ?? state.record.recordId}.`;
+    $('#f-title').value = insight?.title ?? '';
+    $('#f-description').value = insight?.description ?? '';
+    $('#f-url').value = insight?.url ?? '';
+    $('#f-dateTime').value = toLocalInput(insight?.dateTime);
+    $('#f-language').value = insight?.language ?? '';
+    $('#f-priority').value = insight?.priority ?? 0;
+    $('#f-pinned').checked = insight?.pinned ?? false;
+    $('#f-visibleFrom').value = toLocalInput(insight?.visibleFrom);
+    $('#f-visibleUntil').value = toLocalInput(insight?.visibleUntil);
+    $('#f-key').value = insight?.key ?? '';
+    fillProperties($('#f-properties'), insight?.additionalProperties);
+    document.querySelectorAll('#insight-form .count').forEach((counter) => count(
+        document.getElementById(counter.id.replace(/-count$/, ''))));
+    $('#delete-insight').hidden = !insight;
+    $('#translations').hidden = !insight;
+    $('#history').hidden = !insight;
+    if (insight) {
+        drawTranslations();
+        attempt(drawHistory);
+    }
+    $('#editor').hidden = false;
+    $('#f-title').focus();
+}
+
+function closeEditor() {
+    state.editing = null;
+    $('#editor').hidden = true;
+}
+
+function readInsight() {
+    const text = (id) => {
+        const value = $(id).value.trim();
+        return value === '' ? undefined : value;
+    };
+    const priority = $('#f-priority').value.trim();
+    return {
+        key: text('#f-key'),
+        title: $('#f-title').value,
+        description: $('#f-description').value,
+        url: text('#f-url'),
+        dateTime: fromLocalInput($('#f-dateTime').value) ?? undefined,
+        pinned: $('#f-pinned').checked,
+        priority: priority === '' ? 0 : Number(priority),
+        language: text('#f-language'),
+        visibleFrom: fromLocalInput($('#f-visibleFrom').value) ?? undefined,
+        visibleUntil: fromLocalInput($('#f-visibleUntil').value) ?? undefined,
+        additionalProperties: readProperties($('#f-properties')),
+    };
+}
+
+async function saveInsight() {
+    const form = $('#insight-form');
+    const body = readInsight();
+    const editing = state.editing;
+    const saved = await attempt(async () => (editing
+        ? json('PUT', `admin/v1/insights/${editing.id}`, { body, ifMatch: editing.version })
+        : json('POST', `admin/v1/records/${state.record.id}/insights`, { body })), (error) => {
+        if (error.status === 400 && error.details) {
+            const { unplaced, first } = markFields(form, 'f', error.details);
+            error.unplaced = unplaced;
+            fail(error);
+            first?.focus();
+            return true;
+        }
+        if (error.status === 412 && editing) {
+            fail(error, { label: 'Reload the insight', run: () => attempt(async () => {
+                openEditor(await json('GET', `admin/v1/insights/${editing.id}`));
+                say('Reloaded: this is the insight as it is now.');
+            }) });
+            return true;
+        }
+        return false;
+    });
+    if (saved) {
+        openEditor(saved);
+        await loadInsights();
+        await refreshPreview();
+        say(`Saved "${saved.title}" (version ${saved.version}).`);
+    }
+}
+
+async function deleteInsight() {
+    const editing = state.editing;
+    if (!editing || !window.confirm(`Delete "${editing.title}"? Sellers will no longer see it.`)) {
+        return;
+    }
+    await attempt(async () => {
+        await call('DELETE', `admin/v1/insights/${editing.id}`, { ifMatch: editing.version });
+        closeEditor();
+        await loadInsights();
+        await refreshPreview();
+        say(`Deleted "${editing.title}".`);
+    }, (error) => {
+        if (error.status === 412) {
+            fail(error, { label: 'Reload the insight', run: () => attempt(async () => openEditor(
+                await json('GET', `admin/v1/insights/${editing.id}`))) });
+            return true;
+        }
+        return false;
+    });
+}
+
+// ---- translations and history ---------------------------------------------------------------------------------
+
+function drawTranslations() {
+    const list = $('#translation-list');
+    list.replaceChildren();
+    for (const [language, words] of Object.entries(state.editing.translations ?? {})) {
+        const item = document.createElement('li');
+        item.append(Object.assign(document.createElement('span'), { textContent: `${language}: ${words.title} ` }));
+        const edit = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Edit' });
+        edit.setAttribute('aria-label', `Edit the ${language} translation`);
+        edit.addEventListener('click', () => {
+            $('#t-language').value = language;
+            $('#t-title').value = words.title;
+            $('#t-description').value = words.description;
+            fillProperties($('#t-properties'), words.additionalProperties);
+            ['#t-title', '#t-description'].forEach((id) => count($(id)));
+            $('#t-title').focus();
+        });
+        const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete' });
+        remove.setAttribute('aria-label', `Delete the ${language} translation`);
+        remove.addEventListener('click', () => attempt(async () => {
+            const updated = await json('DELETE', `admin/v1/insights/${state.editing.id}/translations/`
+                + encodeURIComponent(language), { ifMatch: state.editing.version });
+            openEditor(updated);
+            await refreshPreview();
+            say(`Deleted the ${language} translation.`);
+        }));
+        item.append(edit, ' ', remove);
+        list.append(item);
+    }
+}
+
+async function saveTranslation() {
+    const form = $('#translation-form');
+    const language = $('#t-language').value.trim();
+    if (!language) {
+        markFields(form, 't', { language: 'is required, such as de or fr-CA.' });
+        $('#t-language').focus();
+        return;
+    }
+    const words = { title: $('#t-title').value, description: $('#t-description').value,
+        additionalProperties: readProperties($('#t-properties')) };
+    const updated = await attempt(() => json('PUT', `admin/v1/insights/${state.editing.id}/translations/`
+        + encodeURIComponent(language), { body: words, ifMatch: state.editing.version }), (error) => {
+        if (error.status === 400 && error.details) {
+            const { unplaced, first } = markFields(form, 't', error.details);
+            error.unplaced = unplaced;
+            fail(error);
+            first?.focus();
+            return true;
+        }
+        return false;
+    });
+    if (updated) {
+        form.reset();
+        markFields(form, 't', {});
+        $('#t-properties').replaceChildren();
+        openEditor(updated);
+        await refreshPreview();
+        say(`Saved the ${language} translation (version ${updated.version}).`);
+    }
+}
+
+async function drawHistory() {
+    const changes = await json('GET', `admin/v1/insights/${state.editing.id}/history`);
+    const list = $('#history-list');
+    list.replaceChildren(...changes.map((change) => Object.assign(document.createElement('li'), {
+        textContent: `${change.action.toLowerCase()} (version ${change.version}) by ${change.changedBy},`
+            + ` ${readable(change.changedAt)}`,
+    })));
+}
+
+// ---- preview, import, export ----------------------------------------------------------------------------------
+
+async function refreshPreview() {
+    if (!state.record) {
+        return;
+    }
+    const area = $('#card-area');
+    try {
+        const response = await call('GET', `admin/v1/records/${state.record.id}/preview`,
+            { language: $('#preview-language').value || undefined });
+        drawCard(area, await response.json(), response.headers.get('Content-Language'));
+    } catch (error) {
+        area.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted',
+            textContent: `No preview: ${explain(error)}` }));
+    }
+}
+
+async function importFile(form) {
+    const file = $('#import-file').files[0];
+    if (!file) {
+        return;
+    }
+    const csv = file.name.toLowerCase().endsWith('.csv') || file.type === 'text/csv';
+    const report = await attempt(() => json('POST', 'admin/v1/import', { body: file,
+        contentType: csv ? 'text/csv' : 'application/json' }), (error) => {
+        if (error.status === 400 && error.details) {
+            error.unplaced = error.details; // by line: listed under the message
+        }
+        return false;
+    });
+    if (report) {
+        form.reset();
+        $('#import-report').textContent = `Imported ${file.name}: ${report.created} new, ${report.updated} changed,`
+            + ` ${report.unchanged} already so; ${report.recordsAdded} records added.`;
+        if (state.org) {
+            await listRecords();
+        }
+        if (state.record) {
+            await loadInsights();
+            await refreshPreview();
+        }
+    }
+}
+
+async function exportFile(type, extension) {
+    const query = state.org ? `?${new URLSearchParams(state.org)}` : '';
+    const response = await call('GET', `admin/v1/export${query}`, { accept: type });
+    const link = $('#download');
+    URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `insights.${extension}`;
+    link.click();
+    say(`Exported insights.${extension}.`);
+}
+
+// ---- sign-in and start ----------------------------------------------------------------------------------------
+
+async function showSession() {
+    const who = await auth.who().catch(() => null);
+    $('#who').textContent = who ? `Signed in as ${who.name}${who.demo ? ' (demo)' : ''}` : '';
+    $('#sign-in-demo').hidden = Boolean(who) || !auth.canUseDemo();
+    $('#sign-in-entra').hidden = Boolean(who) || !auth.canUseEntra();
+    $('#sign-out').hidden = !who;
+    $('#workspace').hidden = !who;
+    $('#signed-out').hidden = Boolean(who);
+    if (!who && !auth.canUseDemo() && !auth.canUseEntra()) {
+        $('#signed-out').textContent = 'Sign-in is not set up on this server: set insights.console.client-id (see'
+            + ' the README).';
+    }
+}
+
+function wire() {
+    watchCounters();
+    $('#message-close').addEventListener('click', clearMessage);
+    $('#sign-in-demo').addEventListener('click', () => attempt(async () => {
+        await auth.signInWithDemoToken();
+        await showSession();
+        say('Signed in with a demo token.');
+        $('#org-url').focus();
+    }));
+    $('#sign-in-entra').addEventListener('click', () => attempt(auth.signInWithEntra));
+    $('#sign-out').addEventListener('click', () => attempt(async () => {
+        await auth.signOut();
+        await showSession();
+        say('Signed out.');
+    }));
+    $('#org-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        state.org = Object.fromEntries(new FormData(event.target));
+        attempt(listRecords);
+    });
+    $('#record-filter').addEventListener('input', () => state.org && drawRecords());
+    $('#record-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (!state.org) {
+            fail(new Error('List the records of an organization first.'));
+            return;
+        }
+        attempt(() => addRecord(event.target));
+    });
+    $('#import-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        importFile(event.target);
+    });
+    $('#export-json').addEventListener('click', () => attempt(() => exportFile('application/json', 'json')));
+    $('#export-csv').addEventListener('click', () => attempt(() => exportFile('text/csv', 'csv')));
+    $('#new-insight').addEventListener('click', () => openEditor(null));
+    $('#insight-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        saveInsight();
+    });
+    $('#delete-insight').addEventListener('click', deleteInsight);
+    $('#close-editor').addEventListener('click', closeEditor);
+    $('#add-property').addEventListener('click', () => propertyRow($('#f-properties')).focus());
+    $('#add-translated-property').addEventListener('click', () => propertyRow($('#t-properties')).focus());
+    $('#translation-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        saveTranslation();
+    });
+    $('#preview-language').addEventListener('change', refreshPreview);
+    const org = JSON.parse(localStorage.getItem('sales-insights.org') ?? 'null');
+    if (org) {
+        $('#crm-type').value = org.crmType;
+        $('#org-url').value = org.orgUrl;
+    }
+}
+
+async function main() {
+    wire();
+    useTokens(auth.token);
+    try {
+        await auth.start();
+    } catch (error) {
+        fail(error);
+    }
+    if (auth.canUseDemo() && !$('#org-url').value) {
+        $('#org-url').value = 'https://contoso.crm.dynamics.com';
+    }
+    await showSession();
+}
+
+main();

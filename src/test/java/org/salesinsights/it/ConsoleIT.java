@@ -1,0 +1,218 @@
+package org.salesinsights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console end to end, in headless Chromium against a real server in demo mode: a curator signs in with a demo
+ * token, meets the validation error of a 21-character title, creates an insight, previews the card, meets the
+ * conflict of a stale version, and sellers then read the change. Screenshots go to target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleIT {
+
+    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CONTOSO = "c07050c0-0000-4000-a000-000000000001";
+
+    @ArquillianResource
+    URL base;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
+        String config;
+        try (InputStream in = war.get(CONFIG).getAsset().openStream()) {
+            config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        war.delete(CONFIG);
+        return war.add(new StringAsset(config + "\ninsights.demo.enabled=true\n"), CONFIG);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2000",
+                "--lang=en-US");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCuratorCreatesAnInsightMeetsTheErrorsAndSellersReadTheChange() throws Exception {
+        browser.get(uri("console/").toString());
+        click(By.id("sign-in-demo"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as"));
+
+        // the demo's organization is filled in; list its records and add one
+        click(By.cssSelector("#org-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-caption"),
+                "records of https://contoso.crm.dynamics.com"));
+        String opportunity = UUID.randomUUID().toString();
+        click(By.cssSelector("#add-record summary"));
+        type(By.name("recordId"), opportunity);
+        type(By.name("displayName"), "Console test");
+        click(By.cssSelector("#record-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-title"), "Console test"));
+
+        // a 21-character title: the counter warns, the API refuses it by field, and the console says so there
+        click(By.id("new-insight"));
+        type(By.id("f-title"), "Budget approved today");
+        assertEquals("21/20", browser.findElement(By.id("f-title-count")).getText());
+        assertTrue(browser.findElement(By.id("f-title-count")).getAttribute("class").contains("over"));
+        type(By.id("f-description"), "The CFO approved 120 machines.");
+        click(By.id("save-insight"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f-title-error"),
+                "must be 1 to 20 characters (it has 21)."));
+        assertTrue(browser.findElement(By.id("message")).isDisplayed());
+        assertEquals("true", browser.findElement(By.id("f-title")).getAttribute("aria-invalid"));
+        screenshot("console-validation-error.png");
+
+        // corrected, with a link and a property: saved as version 1
+        type(By.id("f-title"), "Budget approved");
+        type(By.id("f-url"), "https://contosohub.example.com/budget/1");
+        click(By.id("add-property"));
+        type(By.cssSelector("#f-properties li:nth-child(1) .property-name"), "Amount");
+        type(By.cssSelector("#f-properties li:nth-child(1) .property-value"), "120 machines");
+        click(By.id("save-insight"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                "Saved \"Budget approved\" (version 1)."));
+
+        // the card as sellers see it: the bullet, its citation number, the citation card
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-area .bullets li"),
+                "The CFO approved 120 machines."));
+        click(By.cssSelector("#card-area .cite"));
+        WebElement citation = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("citation-1")));
+        assertEquals("Budget approved", citation.findElement(By.cssSelector(".citation-title")).getText());
+        assertEquals("Amount", citation.findElement(By.tagName("dt")).getText());
+        assertEquals("120 machines", citation.findElement(By.tagName("dd")).getText());
+        assertEquals("https://contosohub.example.com/budget/1",
+                citation.findElement(By.tagName("a")).getAttribute("href"));
+        screenshot("console-preview.png");
+        save(browser.findElement(By.id("card-area")).getScreenshotAs(OutputType.FILE), "card.png");
+
+        // someone else changes the insight while the editor still holds version 1
+        JsonObject insight = Http.array(Http.get(uri("api/admin/v1/records/" + recordId(opportunity) + "/insights"),
+                "Authorization", curator())).getJsonObject(0);
+        HttpResponse<String> elsewhere = Http.send(HttpRequest.newBuilder(uri("api/admin/v1/insights/"
+                + insight.getJsonNumber("id"))).header("Authorization", curator()).header("If-Match", "\"1\"")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\": \"Budget approved\", \"description\": \"Changed elsewhere.\"}")).build());
+        assertEquals(200, elsewhere.statusCode(), elsewhere::body);
+        type(By.id("f-description"), "Signed by the CFO.");
+        click(By.id("save-insight"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message-text"),
+                "Someone changed this insight since you opened it"));
+        screenshot("console-conflict.png");
+
+        // reload shows their change; the curator's own change then saves as version 3
+        click(By.id("message-action"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("f-description"), "value", "Changed elsewhere."));
+        type(By.id("f-description"), "Signed by the CFO today.");
+        click(By.id("save-insight"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "(version 3)."));
+
+        HttpResponse<String> read = Http.get(uri("api/v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity), "Authorization", demoToken("?tenantId=" + CONTOSO));
+        assertEquals(200, read.statusCode(), read::body);
+        assertEquals("{\"value\":[{\"title\":\"Budget approved\",\"description\":\"Signed by the CFO today.\"}],"
+                + "\"hasMoreResults\":false}", read.body(), "sellers read the curator's change");
+    }
+
+    private long recordId(String opportunity) {
+        return Http.array(Http.get(uri("api/admin/v1/records?crmType=Dynamics%20365&orgUrl=contoso.crm.dynamics.com"),
+                "Authorization", curator())).getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("recordId").equals(opportunity)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
+    private String curator() {
+        return demoToken("?tenantId=" + TestTokens.PARTNER + "&role=" + TestTokens.ADMIN_ROLE);
+    }
+
+    private String demoToken(String query) {
+        HttpResponse<String> token = Http.get(uri("api/demo/token" + query), "Accept", "application/json");
+        assertEquals(200, token.statusCode(), token::body);
+        return "Bearer " + Http.json(token).getString("accessToken");
+    }
+
+    private void click(By what) {
+        wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+    }
+
+    private void type(By where, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(where));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void screenshot(String name) throws IOException {
+        save(browser.getScreenshotAs(OutputType.FILE), name);
+    }
+
+    private static void save(File screenshot, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(screenshot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private URI uri(String path) {
+        try {
+            return base.toURI().resolve(path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
