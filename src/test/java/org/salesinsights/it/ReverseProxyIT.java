@@ -148,7 +148,8 @@ class ReverseProxyIT {
     @Test
     void onlyThePublicPathsAreExposed() throws Exception {
         for (String path : List.of("/health", "/health/ready", "/api/test-only/failure", "/api/v2/anything",
-                "/api/admin/v1/tenants", "/api/demo/token", "/WEB-INF/web.xml", "/")) {
+                "/api/admin/v1/tenants", "/api/admin/v1/export", "/api/demo/token", "/api/console/settings",
+                "/console/", "/console/js/main.js", "/WEB-INF/web.xml", "/")) {
             HttpResponse<String> response = send(path, "GET");
             assertEquals(404, response.statusCode(), path);
             assertEquals("{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"Not Found.\"}", response.body(), path);
