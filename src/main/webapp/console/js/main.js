@@ -90,6 +90,10 @@ async function attempt(work, onError) {
     }
 }
 
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 // ---- counters and properties --------------------------------------------------------------------------------
 
 function count(input) {
@@ -343,6 +347,9 @@ async function saveInsight() {
         openEditor(saved);
         await loadInsights();
         await refreshPreview();
+        if (!editing) {
+            await listRecords(); // the record's count
+        }
         say(`Saved "${saved.title}" (version ${saved.version}).`);
     }
 }
@@ -357,6 +364,7 @@ async function deleteInsight() {
         closeEditor();
         await loadInsights();
         await refreshPreview();
+        await listRecords();
         say(`Deleted "${editing.title}".`);
     }, (error) => {
         if (error.status === 412) {
@@ -425,6 +433,7 @@ async function saveTranslation() {
         form.reset();
         markFields(form, 't', {});
         $('#t-properties').replaceChildren();
+        ['#t-title', '#t-description'].forEach((id) => count($(id)));
         openEditor(updated);
         await refreshPreview();
         say(`Saved the ${language} translation (version ${updated.version}).`);
@@ -473,7 +482,7 @@ async function importFile(form) {
     if (report) {
         form.reset();
         $('#import-report').textContent = `Imported ${file.name}: ${report.created} new, ${report.updated} changed,`
-            + ` ${report.unchanged} already so; ${report.recordsAdded} records added.`;
+            + ` ${report.unchanged} already so; ${plural(report.recordsAdded, 'record')} added.`;
         if (state.org) {
             await listRecords();
         }

@@ -30,6 +30,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -38,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,9 +87,13 @@ class ConsoleIT {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(TestInfo test) throws IOException {
         if (browser != null) {
-            browser.quit();
+            try {
+                screenshot("last-" + test.getTestMethod().orElseThrow().getName() + ".png"); // where it ended
+            } finally {
+                browser.quit();
+            }
         }
     }
 
@@ -170,6 +176,41 @@ class ConsoleIT {
         assertEquals(200, read.statusCode(), read::body);
         assertEquals("{\"value\":[{\"title\":\"Budget approved\",\"description\":\"Signed by the CFO today.\"}],"
                 + "\"hasMoreResults\":false}", read.body(), "sellers read the curator's change");
+    }
+
+    @Test
+    void aCuratorImportsAFileTranslatesAnInsightAndPreviewsItInGerman() throws Exception {
+        String opportunity = UUID.randomUUID().toString();
+        Path file = Files.createTempFile("insights", ".csv");
+        Files.writeString(file, "crmType,orgUrl,recordType,recordId,recordName,key,title,description\r\n"
+                + "Dynamics 365,https://contoso.crm.dynamics.com,opportunity," + opportunity + ",Imported deal,"
+                + "quote,Quote sent,\"Quote Q-7 went to procurement, due Friday.\"\r\n");
+        browser.get(uri("console/").toString());
+        click(By.id("sign-in-demo"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as"));
+        click(By.cssSelector("#org-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-caption"), "records of"));
+
+        browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        click(By.cssSelector("#import-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-report"),
+                "1 new, 0 changed, 0 already so; 1 record added."));
+        type(By.id("record-filter"), opportunity.substring(0, 13));
+        click(By.cssSelector("#records tbody button"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-title"), "Imported deal"));
+
+        click(By.cssSelector("#insights button"));
+        type(By.id("t-language"), "de");
+        type(By.id("t-title"), "Angebot versandt");
+        type(By.id("t-description"), "Angebot Q-7 ist beim Einkauf, f\u00e4llig am Freitag.");
+        click(By.cssSelector("#translation-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                "Saved the de translation (version 2)."));
+        new Select(browser.findElement(By.id("preview-language"))).selectByVisibleText("de");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-area .bullets li"),
+                "Angebot Q-7 ist beim Einkauf"));
+        assertTrue(browser.findElement(By.id("card-area")).getText().contains("Served in: de"));
+        screenshot("console-translation-preview.png");
     }
 
     private long recordId(String opportunity) {

@@ -249,6 +249,23 @@ class CurationIT {
                 seeded.body());
     }
 
+    @Test
+    void theConsoleIsServedLockedDownAndItsSettingsArePublic() {
+        HttpResponse<String> page = Http.get(uri("../console/"));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script type=\"module\" src=\"js/main.js\"></script>"));
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("frame-ancestors 'none'"), policy);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals(200, Http.get(uri("../console/lib/msal-browser/lib/msal-browser.min.js")).statusCode(),
+                "MSAL comes with the WAR, from npm at build time");
+
+        HttpResponse<String> settings = Http.get(uri("console/settings"));
+        assertEquals(200, settings.statusCode(), settings::body);
+        assertEquals("{\"demo\":false,\"adminRole\":\"Insights.Admin\"}", settings.body(),
+                "no demo tokens and no Entra sign-in configured for this suite");
+    }
+
     private HttpResponse<String> importFile(String type, String file) {
         return Http.send(HttpRequest.newBuilder(uri("admin/v1/import")).header("Authorization", CURATOR)
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(file)).build());
