@@ -47,6 +47,11 @@ export async function signInWithEntra() {
     await msalApp.loginRedirect({ scopes: settings.entra.scopes });
 }
 
+/** Forgets a token the server refused. */
+export function forget() {
+    sessionStorage.removeItem(DEMO_KEY);
+}
+
 export async function signOut() {
     sessionStorage.removeItem(DEMO_KEY);
     if (msalApp && account) {
@@ -78,9 +83,8 @@ export async function token() {
         const result = await msalApp.acquireTokenSilent({ scopes: settings.entra.scopes, account });
         return result.accessToken;
     } catch (error) {
-        if (error instanceof window.msal.InteractionRequiredAuthError) {
-            await msalApp.acquireTokenRedirect({ scopes: settings.entra.scopes, account });
-        }
+        // the session ended or silent renewal failed (a timeout, blocked third-party cookies): sign in again
+        await msalApp.acquireTokenRedirect({ scopes: settings.entra.scopes, account });
         throw error;
     }
 }

@@ -79,6 +79,10 @@ async function attempt(work, onError) {
         clearMessage();
         return await work();
     } catch (error) {
+        if (error.status === 401) {
+            auth.forget(); // refused or expired: offer sign-in again
+            await showSession();
+        }
         if (onError && onError(error)) {
             return undefined;
         }
@@ -170,12 +174,12 @@ function drawRecords() {
     body.replaceChildren();
     for (const record of shown) {
         const row = document.createElement('tr');
-        for (const text of [record.displayName ?? '(no name)', record.recordType, record.recordId,
+        for (const text of [record.displayName || '(no name)', record.recordType, record.recordId,
             String(record.insightCount)]) {
             row.append(Object.assign(document.createElement('td'), { textContent: text }));
         }
         const open = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open' });
-        open.setAttribute('aria-label', `Open ${record.displayName ?? record.recordId}`);
+        open.setAttribute('aria-label', `Open ${record.displayName || record.recordId}`);
         open.addEventListener('click', () => attempt(() => openRecord(record)));
         const cell = document.createElement('td');
         cell.append(open);
@@ -192,13 +196,13 @@ async function addRecord(form) {
     form.reset();
     await listRecords();
     await openRecord(record);
-    say(`Record ${record.displayName ?? record.recordId} is ready for insights.`);
+    say(`Record ${record.displayName || record.recordId} is ready for insights.`);
 }
 
 async function openRecord(record) {
     state.record = record;
     closeEditor();
-    $('#record-title').textContent = `Insights of ${record.displayName ?? record.recordId}`
+    $('#record-title').textContent = `Insights of ${record.displayName || record.recordId}`
         + ` (${record.recordType} ${record.recordId})`;
     $('#record').hidden = false;
     $('#preview').hidden = false;
@@ -254,10 +258,20 @@ async function loadInsights() {
 async function move(index, by) {
     const ids = state.insights.map((insight) => insight.id);
     [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
-    await json('PUT', `admin/v1/records/${state.record.id}/order`, { body: { insightIds: ids } });
+    const reordered = await json('PUT', `admin/v1/records/${state.record.id}/order`, { body: { insightIds: ids } });
     await loadInsights();
+    if (state.editing) { // its version moved on if it moved: keep editing the current one
+        const current = reordered.find((insight) => insight.id === state.editing.id);
+        if (current && current.version !== state.editing.version) {
+            openEditor(current);
+        }
+    }
     await refreshPreview();
     say('Order saved.');
+    // keep the keyboard where it was: on the moved insight's button, or its Edit button at the list's end
+    const item = $('#insights').children[index + by];
+    const again = item?.querySelector(`button[aria-label^="Move"][aria-label$="${by < 0 ? 'up' : 'down'}"]`);
+    (again && !again.disabled ? again : item?.querySelector('button'))?.focus();
 }
 
 function openEditor(insight) {
@@ -269,7 +283,7 @@ function openEditor(insight) {
     $('#editor-title').textContent = insight ? `Edit: ${insight.title}` : 'New insight';
     $('#editor-version').textContent = insight
         ? `Version ${insight.version}, changed ${readable(insight.updatedAt)}${insight.updatedBy ? ` by ${insight.updatedBy}` : ''}.`
-        : `For ${state.record.displayName ?? state.record.recordId}.`;
+        : `For ${state.record.displayName || state.record.recordId}.`;
     $('#f-title').value = insight?.title ?? '';
     $('#f-description').value = insight?.description ?? '';
     $('#f-url').value = insight?.url ?? '';
@@ -295,8 +309,12 @@ function openEditor(insight) {
 }
 
 function closeEditor() {
+    const wasOpen = !$('#editor').hidden;
     state.editing = null;
     $('#editor').hidden = true;
+    if (wasOpen && !$('#record').hidden) {
+        $('#new-insight').focus(); // not lost on the page's body
+    }
 }
 
 function readInsight() {
@@ -400,6 +418,7 @@ function drawTranslations() {
             const updated = await json('DELETE', `admin/v1/insights/${state.editing.id}/translations/`
                 + encodeURIComponent(language), { ifMatch: state.editing.version });
             openEditor(updated);
+            await loadInsights();
             await refreshPreview();
             say(`Deleted the ${language} translation.`);
         }));
@@ -435,6 +454,7 @@ async function saveTranslation() {
         $('#t-properties').replaceChildren();
         ['#t-title', '#t-description'].forEach((id) => count($(id)));
         openEditor(updated);
+        await loadInsights();
         await refreshPreview();
         say(`Saved the ${language} translation (version ${updated.version}).`);
     }

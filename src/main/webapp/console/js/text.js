@@ -23,7 +23,7 @@ export function toLocalInput(iso) {
     const date = new Date(iso);
     const pad = (n) => String(n).padStart(2, '0');
     return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:`
-        + `${pad(date.getMinutes())}`;
+        + `${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 /** The value of a datetime-local field (the curator's time zone) to a time with its offset, or null. */

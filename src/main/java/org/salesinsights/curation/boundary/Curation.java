@@ -5,10 +5,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
@@ -98,7 +98,9 @@ public class Curation {
         keyed(insight, document.key());
         em.persist(insight);
         if (insight.getKey() == null) {
-            insight.rekey(GENERATED_KEY + insight.getId()); // the id is there once persisted (a sequence)
+            String key = GENERATED_KEY + insight.getId(); // the id is there once persisted (a sequence)
+            // a curator may have chosen this very key for another insight of the record
+            insight.rekey(taken(record, key) ? key + "-" + UUID.randomUUID().toString().substring(0, 8) : key);
         }
         em.flush();
         return audited(insight, InsightChange.Action.CREATED, by);
@@ -156,13 +158,13 @@ public class Curation {
     public ImportReport importFile(InsightFiles.Read file, String by) {
         List<InsightRow> rows = file.rows();
         Map<String, Optional<CrmOrganization>> organizations = new HashMap<>();
-        Map<String, Object> problems = new LinkedHashMap<>(file.problems());
+        List<InsightFiles.Problem> problems = new ArrayList<>(file.problems());
         for (InsightRow row : rows) {
             Optional<CrmOrganization> organization = organizations.computeIfAbsent(
                     row.crmType().name() + ' ' + row.orgHost(), k -> findOrganization(row.crmType(), row.orgHost()));
             if (organization.isEmpty()) {
-                problems.put(InsightFiles.at(row.line()), Map.of("orgUrl", "names no registered "
-                        + row.crmType().label() + " organization; register it with a tenant first."));
+                problems.add(new InsightFiles.Problem(row.line(), row.index(), Map.of("orgUrl", "names no registered "
+                        + row.crmType().label() + " organization; register it with a tenant first.")));
             }
         }
         if (!problems.isEmpty()) {
@@ -250,7 +252,7 @@ public class Curation {
         }
         return insights.stream().map(insight -> {
             CrmRecord record = insight.getRecord();
-            return new InsightRow(0, record.getOrganization().getCrmType(), record.getOrganization().getHost(),
+            return new InsightRow(0, 0, record.getOrganization().getCrmType(), record.getOrganization().getHost(),
                     record.getRecordType(), record.getRecordId(), record.getDisplayName(), document(insight),
                     words(translations.getOrDefault(insight.getId(), List.of())));
         }).toList();
@@ -376,14 +378,17 @@ public class Curation {
         if (key == null || key.equals(insight.getKey())) {
             return;
         }
-        boolean taken = !em.createQuery("SELECT i.id FROM Insight i WHERE i.record = :record AND i.naturalKey = :key",
-                Long.class).setParameter("record", insight.getRecord()).setParameter("key", key).setMaxResults(1)
-                .getResultList().isEmpty();
-        if (taken) {
+        if (taken(insight.getRecord(), key)) {
             throw new ApiException(409, "CONFLICT", "Another insight of the record has the key " + key + ".",
                     Map.of("key", "is another insight's of the same record."));
         }
         insight.rekey(key);
+    }
+
+    private boolean taken(CrmRecord record, String key) {
+        return !em.createQuery("SELECT i.id FROM Insight i WHERE i.record = :record AND i.naturalKey = :key",
+                Long.class).setParameter("record", record).setParameter("key", key).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     private void apply(Insight insight, InsightDocument document, String by) {

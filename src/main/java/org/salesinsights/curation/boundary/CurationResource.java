@@ -1,5 +1,7 @@
 package org.salesinsights.curation.boundary;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -117,8 +119,14 @@ public class CurationResource {
         CrmRecordKey key = key(string(json, "recordType"), string(json, "crmType"), string(json, "recordId"),
                 string(json, "orgUrl"), true);
         String displayName = string(json, "displayName");
+        displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        if (displayName != null && (displayName.length() > InsightFiles.MAX_RECORD_NAME
+                || displayName.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidParameterException("displayName", "must be text of at most "
+                    + InsightFiles.MAX_RECORD_NAME + " characters on one line.");
+        }
         Map.Entry<RecordView, Boolean> record = curation.record(key.crmType(), key.orgHost().orElseThrow(),
-                key.recordType(), key.recordId(), displayName == null ? null : displayName.strip());
+                key.recordType(), key.recordId(), displayName);
         return (record.getValue()
                 ? Response.created(uri.getBaseUriBuilder().path("admin/v1/records/{id}/insights")
                         .build(record.getKey().id()))
@@ -268,13 +276,16 @@ public class CurationResource {
                     + " a file from the export imports cleanly.")
     @APIResponse(responseCode = "200", description = "Imported: what was made, changed, or already so.")
     @APIResponse(responseCode = "400", description = "The file has problems; details lists them by line.")
-    public ImportReport importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body) {
+    public ImportReport importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, InputStream body)
+            throws IOException {
         String by = caller.requireAdmin().objectId();
-        if (body.length > MAX_FILE_BYTES) {
+        // read only after the role check, and never more than the limit
+        byte[] bytes = body.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may be at most " + MAX_FILE_BYTES / 1_000_000
                     + " MB; split it.");
         }
-        String text = utf8(body);
+        String text = utf8(bytes);
         InsightFiles.Read file = type != null && type.isCompatible(MediaType.valueOf(CSV))
                 ? InsightFiles.readCsv(text, paging.parser())
                 : InsightFiles.readJson(text, paging.parser());

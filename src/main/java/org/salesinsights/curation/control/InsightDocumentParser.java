@@ -1,5 +1,6 @@
 package org.salesinsights.curation.control;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
@@ -219,8 +220,8 @@ public final class InsightDocumentParser {
             return 0;
         }
         if (json.get("priority") instanceof JsonNumber number && number.isIntegral()
-                && Math.abs(number.longValue()) <= MAX_PRIORITY) {
-            return number.intValue();
+                && number.bigDecimalValue().abs().compareTo(BigDecimal.valueOf(MAX_PRIORITY)) <= 0) {
+            return number.intValue(); // compared as a decimal: a huge number must not wrap around into range
         }
         problems.put("priority", "must be a whole number from -" + MAX_PRIORITY + " to " + MAX_PRIORITY + ".");
         return 0;

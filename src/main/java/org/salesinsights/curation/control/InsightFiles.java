@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -67,7 +70,7 @@ public final class InsightFiles {
     }
 
     public static Read readJson(String body, InsightsQueryParser records) {
-        Map<String, Object> problems = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
         List<InsightRow> rows = new ArrayList<>();
         try (JsonParser parser = Json.createParser(new StringReader(body))) {
             expect(parser, JsonParser.Event.START_OBJECT);
@@ -75,15 +78,16 @@ public final class InsightFiles {
             JsonParser.Event event;
             while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
                 int line = (int) parser.getLocation().getLineNumber();
+                int index = rows.size() + problems.size() + 1;
                 if (event != JsonParser.Event.START_OBJECT) {
-                    problems.put(at(line), "must be an insight object.");
+                    problems.add(new Problem(line, index, Map.of("insight", "must be an insight object.")));
                     if (event == JsonParser.Event.START_ARRAY) {
                         parser.skipArray();
                     }
                     continue;
                 }
-                tooMany(rows.size() + problems.size());
-                row(line, parser.getObject(), records, rows, problems);
+                tooMany(index);
+                row(line, index, parser.getObject(), records, rows, problems);
             }
             if (parser.next() != JsonParser.Event.END_OBJECT) {
                 throw notAFile("JSON", "it must hold only \"insights\".");
@@ -102,7 +106,7 @@ public final class InsightFiles {
         if (!text.endsWith("\n") && !text.endsWith("\r")) {
             text += "\r\n"; // so that every record ends with a line break, and the line count is right for the last
         }
-        Map<String, Object> problems = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
         List<InsightRow> rows = new ArrayList<>();
         try (CSVParser parser = CSV.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text))) {
@@ -119,13 +123,14 @@ public final class InsightFiles {
             for (CSVRecord record : parser) {
                 // the parser counts the line breaks it has read, through the one that ends this record
                 int line = (int) parser.getCurrentLineNumber() - lineBreaks(record);
-                tooMany(rows.size() + problems.size());
+                int index = rows.size() + problems.size() + 1;
+                tooMany(index);
                 if (!record.isConsistent()) {
-                    problems.put(at(line), "has " + record.size() + " cells; the header names " + header.size()
-                            + ".");
+                    problems.add(new Problem(line, index, Map.of("cells", "are " + record.size()
+                            + "; the header names " + header.size() + ".")));
                     continue;
                 }
-                row(line, cells(record.toMap(), problems, line), records, rows, problems);
+                row(line, index, cells(record.toMap()), records, rows, problems);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw notAFile("CSV", "it is not valid CSV (" + e.getMessage() + ").");
@@ -175,7 +180,7 @@ public final class InsightFiles {
                     String cell = column.equals("additionalProperties")
                             ? (row.insight().additionalProperties().isEmpty() ? "" : properties.build().toString())
                             : cell(fields.get(column));
-                    cells.add(FREE_TEXT.contains(column) && formulaLike(cell) ? "'" + cell : cell);
+                    cells.add(FREE_TEXT.contains(column) && (formulaLike(cell) || escaped(cell)) ? "'" + cell : cell);
                 }
                 csv.printRecord(cells);
             }
@@ -224,12 +229,17 @@ public final class InsightFiles {
         return value instanceof JsonString string ? string.getString() : value.toString();
     }
 
+    /** An apostrophe before a formula character: how a defused cell is written (so one that has it gets another). */
+    private static boolean escaped(String cell) {
+        return cell.startsWith("'") && (formulaLike(cell.substring(1)) || escaped(cell.substring(1)));
+    }
+
     private static boolean formulaLike(String cell) {
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
     }
 
     /** A CSV row as the JSON object a JSON file would hold: typed values, empty cells left out. */
-    private static JsonObject cells(Map<String, String> record, Map<String, Object> problems, int line) {
+    private static JsonObject cells(Map<String, String> record) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         for (Map.Entry<String, String> cell : record.entrySet()) {
             String name = cell.getKey();
@@ -237,7 +247,7 @@ public final class InsightFiles {
             if (value.isBlank()) {
                 continue;
             }
-            if (FREE_TEXT.contains(name) && value.startsWith("'") && formulaLike(value.substring(1))) {
+            if (FREE_TEXT.contains(name) && escaped(value)) {
                 value = value.substring(1);
             }
             switch (name) {
@@ -269,9 +279,9 @@ public final class InsightFiles {
         }
     }
 
-    /** Checks one row, adding it to {@code rows} or its problems, by field, to {@code problems} under its line. */
-    private static void row(int line, JsonObject json, InsightsQueryParser records, List<InsightRow> rows,
-            Map<String, Object> problems) {
+    /** Checks one row, adding it to {@code rows} or its problems, by field, to {@code problems}. */
+    private static void row(int line, int index, JsonObject json, InsightsQueryParser records,
+            List<InsightRow> rows, List<Problem> problems) {
         Map<String, Object> found = new LinkedHashMap<>();
         Object[] record = record(json, records, found);
         String recordName = recordName(json, found);
@@ -281,10 +291,10 @@ public final class InsightFiles {
         }
         Map<String, InsightDocument> translations = translations(json, insight, found);
         if (!found.isEmpty()) {
-            problems.put(at(line), found);
+            problems.add(new Problem(line, index, found));
             return;
         }
-        rows.add(new InsightRow(line, (CrmType) record[0], (String) record[1], (String) record[2],
+        rows.add(new InsightRow(line, index, (CrmType) record[0], (String) record[1], (String) record[2],
                 (String) record[3], recordName, insight, translations));
     }
 
@@ -368,14 +378,27 @@ public final class InsightFiles {
     }
 
     /**
-     * The rows of a file that passed the checks, and the problems of the others by line: an import adds what it
-     * finds (unregistered organizations) before it reports them all.
+     * The problems of one insight of a file, by field.
+     *
+     * @param line where it starts in the file
+     * @param index which insight of the file it is (from 1): two can start on one line
      */
-    public record Read(List<InsightRow> rows, Map<String, Object> problems) {
+    public record Problem(int line, int index, Map<String, Object> fields) {
+
+        public Problem {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
+    /**
+     * The rows of a file that passed the checks, and the problems of the others: an import adds what it finds
+     * (unregistered organizations) before it reports them all.
+     */
+    public record Read(List<InsightRow> rows, List<Problem> problems) {
 
         public Read {
             rows = List.copyOf(rows);
-            problems = Map.copyOf(problems);
+            problems = List.copyOf(problems);
         }
 
         /** The rows, if there are no problems; else 400 listing them all. */
@@ -387,13 +410,13 @@ public final class InsightFiles {
         }
     }
 
-    private static Read checked(List<InsightRow> rows, Map<String, Object> problems) {
+    private static Read checked(List<InsightRow> rows, List<Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
         for (InsightRow row : rows) {
             Integer first = seen.putIfAbsent(row.identity(), row.line());
             if (first != null) {
-                problems.put(at(row.line()), Map.of("key", "names the same insight of the same record as line "
-                        + first + "."));
+                problems.add(new Problem(row.line(), row.index(), Map.of("key",
+                        "names the same insight of the same record as line " + first + ".")));
             }
         }
         if (rows.isEmpty() && problems.isEmpty()) {
@@ -402,13 +425,28 @@ public final class InsightFiles {
         return new Read(rows, problems);
     }
 
-    /** 400 listing every problem by line, in the order of the lines; nothing was imported. */
-    public static ApiException problems(Map<String, Object> byLine) {
-        Map<String, Object> ordered = new TreeMap<>((a, b) -> Integer.compare(lineOf(a), lineOf(b)));
-        ordered.putAll(byLine);
-        return new ApiException(400, "INVALID_PARAMETER", "The file has problems on " + byLine.size()
-                + (byLine.size() == 1 ? " line" : " lines") + "; nothing was imported. details lists them by line.",
-                ordered);
+    /**
+     * 400 listing every problem by line ({@code "line 7"}; {@code "line 1, insight 3"} where several insights start
+     * on one line), in the file's order; nothing was imported.
+     */
+    public static ApiException problems(List<Problem> problems) {
+        Map<Integer, Problem> byInsight = new TreeMap<>();
+        for (Problem problem : problems) {
+            byInsight.merge(problem.index(), problem, (a, b) -> {
+                Map<String, Object> fields = new LinkedHashMap<>(a.fields());
+                b.fields().forEach(fields::putIfAbsent);
+                return new Problem(a.line(), a.index(), fields);
+            });
+        }
+        Map<Integer, Long> perLine = byInsight.values().stream()
+                .collect(Collectors.groupingBy(Problem::line, Collectors.counting()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        byInsight.values().stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::index))
+                .forEach(p -> details.put(perLine.get(p.line()) > 1 ? at(p.line()) + ", insight " + p.index()
+                        : at(p.line()), p.fields()));
+        return new ApiException(400, "INVALID_PARAMETER", "The file has problems in " + details.size()
+                + (details.size() == 1 ? " insight" : " insights") + "; nothing was imported. details lists them by"
+                + " line.", details);
     }
 
     /** The details key for a line of a file. */
@@ -428,10 +466,6 @@ public final class InsightFiles {
             }
         }
         return breaks;
-    }
-
-    private static int lineOf(String at) {
-        return Integer.parseInt(at.substring("line ".length()));
     }
 
     private static void tooMany(int rows) {

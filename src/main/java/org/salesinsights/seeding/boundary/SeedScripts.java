@@ -34,6 +34,8 @@ import org.salesinsights.seeding.control.SqlScript;
 public class SeedScripts {
 
     private static final Logger LOG = Logger.getLogger(SeedScripts.class.getName());
+    /** The advisory lock's number: "seed" in ASCII. */
+    private static final long SEEDING_LOCK = 0x73656564L;
 
     /** Its injection makes the persistence unit, and so the schema, start first. */
     @PersistenceContext
@@ -54,6 +56,7 @@ public class SeedScripts {
         }
         em.getMetamodel();
         try (Connection connection = database.getConnection()) {
+            lock(connection);
             for (SqlScript script : scripts) {
                 long started = System.nanoTime();
                 run(connection, script);
@@ -64,6 +67,19 @@ public class SeedScripts {
             // the database is down: the service starts anyway and answers 503 until it is back; seeding waits for
             // the next start
             LOG.warning(() -> "Seeding skipped, the database cannot be reached: " + e);
+        }
+    }
+
+    /**
+     * Servers starting together on one PostgreSQL database seed one after the other, so that the second finds the
+     * rows of the first instead of inserting them again (the lock ends with the transaction). An embedded H2
+     * database has one server only.
+     */
+    private static void lock(Connection connection) throws SQLException {
+        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            try (java.sql.Statement sql = connection.createStatement()) {
+                sql.execute("SELECT pg_advisory_xact_lock(" + SEEDING_LOCK + ")");
+            }
         }
     }
 

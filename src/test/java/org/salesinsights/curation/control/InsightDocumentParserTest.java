@@ -31,6 +31,17 @@ class InsightDocumentParserTest {
     }
 
     @Test
+    void aHugePriorityDoesNotWrapAroundIntoRange() {
+        for (String priority : List.of("18446744073709551617", "-9223372036854775808", "1001", "1.5")) {
+            ApiException bad = assertThrows(ApiException.class, () -> InsightDocumentParser.parse(
+                    "{\"title\": \"t\", \"description\": \"d\", \"priority\": " + priority + "}"), priority);
+            assertEquals(Set.of("priority"), bad.details().keySet());
+        }
+        assertEquals(-1000, InsightDocumentParser.parse("{\"title\": \"t\", \"description\": \"d\","
+                + " \"priority\": -1000}").priority());
+    }
+
+    @Test
     void aKeyNamesTheInsightWithinItsRecord() {
         assertEquals("crm:contract/2026-11_v2", InsightDocumentParser.parse("{\"key\": \" crm:contract/2026-11_v2 \","
                 + " \"title\": \"t\", \"description\": \"d\"}").key());

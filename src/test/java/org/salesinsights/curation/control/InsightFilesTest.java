@@ -23,7 +23,7 @@ class InsightFilesTest {
             + "D1C6A4E2-0000-4000-A000-000000000101,";
 
     static InsightRow row(String key, String title, Map<String, InsightDocument> translations) {
-        return new InsightRow(0, CrmType.DYNAMICS_365, "contoso.crm.dynamics.com", "opportunity",
+        return new InsightRow(0, 0, CrmType.DYNAMICS_365, "contoso.crm.dynamics.com", "opportunity",
                 "d1c6a4e2-0000-4000-a000-000000000101", "Contoso Hub, 120 machines",
                 new InsightDocument(key, title, "Line one, \"quoted\"; and more", "https://hub.example.com/a?b=1,2",
                         OffsetDateTime.parse("2026-11-25T09:30:00.123456Z"), true, -3, "en",
@@ -60,6 +60,9 @@ class InsightFilesTest {
         List<InsightRow> read = InsightFiles.readCsv(csv, RECORDS).orThrow();
         assertEquals(rows.get(0).insight(), read.get(0).insight());
         assertEquals("=SUM(A1)", read.get(1).insight().title(), "the apostrophe comes off again");
+        String apostrophe = InsightFiles.writeCsv(List.of(row("quoted", "'=x", Map.of())));
+        assertEquals("'=x", InsightFiles.readCsv(apostrophe, RECORDS).orThrow().get(0).insight().title(),
+                "a title that starts with the escape itself comes back as it was");
         assertNull(read.get(0).translations(), "CSV says nothing of translations, so an import leaves them");
         assertEquals(rows.get(1).recordName(), read.get(1).recordName());
     }
@@ -97,9 +100,25 @@ class InsightFilesTest {
                 + "]}";
         ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readJson(json, RECORDS).orThrow());
         assertEquals(List.of("line 4", "line 6"), List.copyOf(problems.details().keySet()));
+        assertEquals(Map.of("insight", "must be an insight object."), problems.details().get("line 6"));
         assertEquals(Map.of("colour", "is not a known field.",
                 "translations.xx-!", "must be named by a language tag, such as de or fr-CA."),
                 problems.details().get("line 4"));
+    }
+
+    @Test
+    void insightsOnOneLineAreToldApartAndNoneIsLost() {
+        String row = "{\"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\", \"recordId\":"
+                + " \"d1c6a4e2-0000-4000-a000-000000000101\", \"description\": \"d\", ";
+        String json = "{\"insights\": [" + row + "\"key\": \"a\", \"title\": \"" + "x".repeat(21) + "\"}, "
+                + row + "\"key\": \"b\", \"title\": \"t\", \"url\": \"http://plain\"}, " + row
+                + "\"key\": \"c\", \"title\": \"fine\"}]}";
+        InsightFiles.Read read = InsightFiles.readJson(json, RECORDS);
+        assertEquals(1, read.rows().size());
+        ApiException problems = assertThrows(ApiException.class, read::orThrow);
+        assertEquals(List.of("line 1, insight 1", "line 1, insight 2"), List.copyOf(problems.details().keySet()));
+        assertEquals("The file has problems in 2 insights; nothing was imported. details lists them by line.",
+                problems.getMessage());
     }
 
     @Test
