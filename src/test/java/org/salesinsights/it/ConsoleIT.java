@@ -1,6 +1,7 @@
 package org.salesinsights.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -100,6 +101,8 @@ class ConsoleIT {
     @Test
     void aCuratorCreatesAnInsightMeetsTheErrorsAndSellersReadTheChange() throws Exception {
         browser.get(uri("console/").toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-demo")));
+        assertFalse(browser.findElement(By.id("workspace")).isDisplayed(), "nothing to work on before sign-in");
         click(By.id("sign-in-demo"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as"));
 

@@ -15,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -385,10 +386,14 @@ public class Curation {
         insight.rekey(key);
     }
 
+    /**
+     * Whether another insight of the record has the key. No flush before the query: it would write a new insight
+     * before its key is set and so count a second version.
+     */
     private boolean taken(CrmRecord record, String key) {
         return !em.createQuery("SELECT i.id FROM Insight i WHERE i.record = :record AND i.naturalKey = :key",
                 Long.class).setParameter("record", record).setParameter("key", key).setMaxResults(1)
-                .getResultList().isEmpty();
+                .setFlushMode(FlushModeType.COMMIT).getResultList().isEmpty();
     }
 
     private void apply(Insight insight, InsightDocument document, String by) {
