@@ -40,6 +40,14 @@ class DemoModeIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
+        return DemoModeIT.inDemoMode();
+    }
+
+    /**
+     * The WAR the build made, with demo mode on in its own configuration (the run command sets the same key as a
+     * system property): demo tokens for this suite's tests of the console, too.
+     */
+    static WebArchive inDemoMode() {
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
         String config;
         try (InputStream in = war.get(CONFIG).getAsset().openStream()) {
