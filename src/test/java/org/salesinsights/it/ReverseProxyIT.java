@@ -134,6 +134,16 @@ class ReverseProxyIT {
     }
 
     @Test
+    void theRecordSummaryAnswersThroughTheProxy() throws Exception {
+        HttpResponse<String> response = send("/api/v1/record-summary-insights?recordType=opportunity"
+                + "&recordId=006Dn00000A1b2C&crmType=Salesforce&top=1", "GET", "Authorization",
+                TestTokens.bearer(TestTokens.FABRIKAM));
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(response.body().startsWith("{\"value\":[{\"title\":\"Fabrikam Insights\""), response::body);
+        assertEquals(403, send("/api/v1/record-summary-insights", "POST").statusCode(), "GET only");
+    }
+
+    @Test
     void errorsKeepTheContractsBodyThroughTheProxy() throws Exception {
         HttpResponse<String> response = send("/api/v1/opportunity-insights?recordType=opportunity&top=1", "GET",
                 "x-ms-client-request-id", "via-proxy-2", "Authorization", TestTokens.bearer(TestTokens.FABRIKAM));

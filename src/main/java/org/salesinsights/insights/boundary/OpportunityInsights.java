@@ -20,6 +20,7 @@ import jakarta.persistence.TypedQuery;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.LanguagePicker;
+import org.salesinsights.insights.control.TimeWindow;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
@@ -43,7 +44,12 @@ public class OpportunityInsights {
 
         /** 200 with the page, the languages it is in, and that it varies by the language asked for. */
         public Response response() {
-            Response.ResponseBuilder ok = Response.ok(page).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+            return response(page);
+        }
+
+        /** The same, with the page in another shape (the record summary's). */
+        public Response response(Object body) {
+            Response.ResponseBuilder ok = Response.ok(body).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
             if (!languages.isEmpty()) {
                 ok.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", languages));
             }
@@ -52,12 +58,25 @@ public class OpportunityInsights {
     }
 
     public LocalizedPage find(String tenantId, InsightsQuery query, LanguagePicker languages) {
+        return find(tenantId, query, Optional.empty(), languages);
+    }
+
+    /** The record summary's page: only insights with a time, and that time within the window. */
+    public LocalizedPage findDated(String tenantId, InsightsQuery query, TimeWindow window,
+            LanguagePicker languages) {
+        return find(tenantId, query, Optional.of(window), languages);
+    }
+
+    private LocalizedPage find(String tenantId, InsightsQuery query, Optional<TimeWindow> window,
+            LanguagePicker languages) {
         CrmRecordKey record = query.record();
         record.orgHost().ifPresent(host -> requireOwnOrganization(tenantId, record.crmType(), host));
         TypedQuery<Insight> select = record.orgHost()
-                .map(host -> em.createNamedQuery(Insight.FIND_FOR_RECORD_IN_ORGANIZATION, Insight.class)
-                        .setParameter("host", host))
-                .orElseGet(() -> em.createNamedQuery(Insight.FIND_FOR_RECORD, Insight.class));
+                .map(host -> em.createNamedQuery(window.isPresent() ? Insight.FIND_DATED_FOR_RECORD_IN_ORGANIZATION
+                        : Insight.FIND_FOR_RECORD_IN_ORGANIZATION, Insight.class).setParameter("host", host))
+                .orElseGet(() -> em.createNamedQuery(window.isPresent() ? Insight.FIND_DATED_FOR_RECORD
+                        : Insight.FIND_FOR_RECORD, Insight.class));
+        window.ifPresent(w -> select.setParameter("from", w.from()).setParameter("until", w.until()));
         int top = query.page().top();
         // One row more than asked tells whether another page exists, without a count query.
         List<Insight> rows = select

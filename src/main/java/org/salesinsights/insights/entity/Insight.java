@@ -45,6 +45,20 @@ import jakarta.persistence.Version;
                 @QueryHint(name = "eclipselink.batch.type", value = "IN"),
                 @QueryHint(name = "eclipselink.batch", value = "i.properties"),
                 @QueryHint(name = "eclipselink.read-only", value = "true")
+            }),
+    @NamedQuery(name = Insight.FIND_DATED_FOR_RECORD,
+            query = Insight.OF_RECORD + Insight.DATED + Insight.READ_ORDER,
+            hints = {
+                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
+                @QueryHint(name = "eclipselink.read-only", value = "true")
+            }),
+    @NamedQuery(name = Insight.FIND_DATED_FOR_RECORD_IN_ORGANIZATION,
+            query = Insight.OF_RECORD + " AND o.host = :host" + Insight.DATED + Insight.READ_ORDER,
+            hints = {
+                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
+                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
+                @QueryHint(name = "eclipselink.read-only", value = "true")
             })
 })
 public class Insight {
@@ -58,6 +72,10 @@ public class Insight {
     /** Pinned, then priority, then newest, then the id: a total order, so pages never overlap or skip. */
     static final String READ_ORDER = " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC";
     public static final String FIND_FOR_RECORD_IN_ORGANIZATION = "Insight.findForRecordInOrganization";
+    /** The record summary's: only insights with a time, within the window asked for (both ends inclusive). */
+    public static final String FIND_DATED_FOR_RECORD = "Insight.findDatedForRecord";
+    public static final String FIND_DATED_FOR_RECORD_IN_ORGANIZATION = "Insight.findDatedForRecordInOrganization";
+    static final String DATED = " AND i.occurredAt IS NOT NULL AND i.occurredAt >= :from AND i.occurredAt <= :until";
 
     @Id
     @SequenceGenerator(name = "insight_seq", sequenceName = "insight_seq", allocationSize = 50)

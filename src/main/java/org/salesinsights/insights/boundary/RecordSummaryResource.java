@@ -1,0 +1,119 @@
+package org.salesinsights.insights.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.salesinsights.insights.control.InsightsQuery;
+import org.salesinsights.insights.control.InsightsQueryParser;
+import org.salesinsights.insights.control.LanguagePicker;
+import org.salesinsights.insights.control.TimeWindow;
+import org.salesinsights.platform.ApiError;
+import org.salesinsights.platform.Deadline;
+import org.salesinsights.signin.boundary.SignedInCaller;
+
+/**
+ * The record summary action of the Sales app: the same curated insights of a CRM record, only those with a time,
+ * filtered by that time, for the record summary card.
+ */
+@Path("v1/record-summary-insights")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Record summary", description = "Insights for the record summary card of the Sales app.")
+public class RecordSummaryResource {
+
+    /** The Sales app picks the action by this text; it must stay byte for byte as Microsoft prescribes. */
+    public static final String ACTION_DESCRIPTION = "This action gets additional sales insights related to a CRM"
+            + " record that will be shown in the C4S record summary card. The action enhances the existing skills of"
+            + " copilot for sales.";
+
+    @Inject
+    OpportunityInsights insights;
+
+    @Inject
+    PagingSettings paging;
+
+    @Inject
+    Deadline deadline;
+
+    @Inject
+    SignedInCaller caller;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @SecurityRequirement(name = SignedInCaller.SECURITY_SCHEME)
+    @Operation(operationId = "GetRecordSummaryInsights", summary = "Get record summary insights",
+            description = ACTION_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The dated insights of the record, a page at a time.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecordSummaryPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or malformed"
+            + " (INVALID_PARAMETER), or crmOrgUrl is not one of the caller's organizations (INVALID_CRM_CONNECTION).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token (INVALID_TOKEN_SPECIFIED).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "403", description = "The caller's tenant is not registered"
+            + " (INSUFFICIENT_PERMISSIONS).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "503", description = "The insights store is unavailable; retry after the"
+            + " seconds in Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "500", description = "The server failed to answer.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    public void get(@Suspended AsyncResponse response,
+            @Parameter(description = "This input identifies the record type in CRM for which the record summary"
+                    + " insights are requested.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_TYPE_LENGTH))
+            @QueryParam("recordType") String recordType,
+            @Parameter(description = "This input provides the unique identifier of the CRM record for which the"
+                    + " record summary insights are requested.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_ID_LENGTH))
+            @QueryParam("recordId") String recordId,
+            @Parameter(description = "This input indicates the start of the time range of the insights to fetch.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("startDateTime") String startDateTime,
+            @Parameter(description = "This input indicates the end of the time range of the insights to fetch.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("endDateTime") String endDateTime,
+            @Parameter(description = "This input indicates the number of insights to fetch.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+            @QueryParam("top") String top,
+            @Parameter(description = "This input indicates the number of insights to skip when fetching them.",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+            @QueryParam("skip") String skip,
+            @Parameter(description = "This input indicates the type of CRM in which the CRM record exists.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_TYPE_LENGTH))
+            @QueryParam("crmType") String crmType,
+            @Parameter(description = "This input indicates the host name of the CRM environment in which the CRM"
+                    + " record exists.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_ORG_URL_LENGTH))
+            @QueryParam("crmOrgUrl") String crmOrgUrl) {
+        InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
+        TimeWindow window = TimeWindow.parse(startDateTime, endDateTime);
+        String tenantId = caller.get().tenantId();
+        LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        deadline.answer(response, request, () -> {
+            OpportunityInsights.LocalizedPage answer = insights.findDated(tenantId, query, window, languages);
+            return answer.response(RecordSummaryPage.of(answer.page()));
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package org.salesinsights.insights.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+
+class TimeWindowTest {
+
+    @Test
+    void endsAreReadWithTheirOffsetsInUtcAndMissingOnesAreOpen() {
+        TimeWindow window = TimeWindow.parse("2026-11-10T09:00:00+01:00", " 2026-11-12T00:00:00.5Z ");
+        assertEquals(OffsetDateTime.parse("2026-11-10T08:00:00Z"), window.from());
+        assertEquals(OffsetDateTime.parse("2026-11-12T00:00:00.5Z"), window.until());
+        assertEquals(new TimeWindow(TimeWindow.EARLIEST, TimeWindow.LATEST), TimeWindow.parse(null, " "));
+        assertEquals(OffsetDateTime.parse("2026-11-10T08:00:00Z"),
+                TimeWindow.parse("2026-11-10T08:00:00Z", "2026-11-10T08:00:00Z").until(), "one instant is a window");
+    }
+
+    @Test
+    void aWrongEndIsNamed() {
+        assertEquals("startDateTime", assertThrows(InvalidParameterException.class,
+                () -> TimeWindow.parse("2026-11-10", null)).parameter(), "a date without a time and offset");
+        assertEquals("endDateTime", assertThrows(InvalidParameterException.class,
+                () -> TimeWindow.parse(null, "tomorrow")).parameter());
+        assertEquals("endDateTime", assertThrows(InvalidParameterException.class,
+                () -> TimeWindow.parse("2026-11-10T00:00:00Z", "2026-11-09T23:59:59Z")).parameter());
+        assertEquals("startDateTime", assertThrows(InvalidParameterException.class,
+                () -> TimeWindow.parse("+10000-01-01T00:00:00Z", null)).parameter());
+        assertEquals("startDateTime", assertThrows(InvalidParameterException.class,
+                () -> TimeWindow.parse("2026-11-10T00:00:00Z" + " ".repeat(60), null)).parameter());
+    }
+}
