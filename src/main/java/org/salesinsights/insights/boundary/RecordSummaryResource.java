@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -82,30 +83,46 @@ public class RecordSummaryResource {
     public void get(@Suspended AsyncResponse response,
             @Parameter(description = "This input identifies the record type in CRM for which the record summary"
                     + " insights are requested.", required = true,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_TYPE_LENGTH))
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_TYPE_LENGTH),
+                    extensions = {@Extension(name = "x-ms-summary", value = "Record type"),
+                        @Extension(name = "x-ms-visibility", value = "important")})
             @QueryParam("recordType") String recordType,
             @Parameter(description = "This input provides the unique identifier of the CRM record for which the"
                     + " record summary insights are requested.", required = true,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_ID_LENGTH))
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_ID_LENGTH),
+                    extensions = {@Extension(name = "x-ms-summary", value = "Record ID"),
+                        @Extension(name = "x-ms-visibility", value = "important")})
             @QueryParam("recordId") String recordId,
             @Parameter(description = "This input indicates the start of the time range of the insights to fetch.",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    extensions = {@Extension(name = "x-ms-summary", value = "Start date time"),
+                        @Extension(name = "x-ms-visibility", value = "advanced")})
             @QueryParam("startDateTime") String startDateTime,
             @Parameter(description = "This input indicates the end of the time range of the insights to fetch.",
-                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    extensions = {@Extension(name = "x-ms-summary", value = "End date time"),
+                        @Extension(name = "x-ms-visibility", value = "advanced")})
             @QueryParam("endDateTime") String endDateTime,
             @Parameter(description = "This input indicates the number of insights to fetch.",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"),
+                    extensions = {@Extension(name = "x-ms-summary", value = "Top"),
+                        @Extension(name = "x-ms-visibility", value = "advanced")})
             @QueryParam("top") String top,
             @Parameter(description = "This input indicates the number of insights to skip when fetching them.",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"),
+                    extensions = {@Extension(name = "x-ms-summary", value = "Skip"),
+                        @Extension(name = "x-ms-visibility", value = "advanced")})
             @QueryParam("skip") String skip,
             @Parameter(description = "This input indicates the type of CRM in which the CRM record exists.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_TYPE_LENGTH))
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_TYPE_LENGTH),
+                    extensions = {@Extension(name = "x-ms-summary", value = "CRM type"),
+                        @Extension(name = "x-ms-visibility", value = "advanced")})
             @QueryParam("crmType") String crmType,
             @Parameter(description = "This input indicates the host name of the CRM environment in which the CRM"
                     + " record exists.",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_ORG_URL_LENGTH))
+                    schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_CRM_ORG_URL_LENGTH),
+                    extensions = {@Extension(name = "x-ms-summary", value = "CRM org URL"),
+                        @Extension(name = "x-ms-visibility", value = "advanced")})
             @QueryParam("crmOrgUrl") String crmOrgUrl) {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
         TimeWindow window = TimeWindow.parse(startDateTime, endDateTime);
