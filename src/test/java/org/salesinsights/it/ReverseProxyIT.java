@@ -144,6 +144,26 @@ class ReverseProxyIT {
     }
 
     @Test
+    void aRunawayCallerIsThrottledWithTheContractsBody() throws Exception {
+        String token = TestTokens.bearer(TestTokens.FABRIKAM); // its own: the limit counts per token
+        int throttled = 0;
+        for (int call = 0; call < 60; call++) {
+            HttpResponse<String> response = send("/api/v1/test-connection", "GET", "Authorization", token);
+            if (response.statusCode() == 429) {
+                throttled++;
+                assertEquals("{\"errorCode\":\"REQUEST_THROTTLED\",\"errorMessage\":\"Too many calls; retry after the"
+                        + " seconds in Retry-After.\"}", response.body());
+                assertEquals("1", response.headers().firstValue("Retry-After").orElseThrow());
+            } else {
+                assertEquals(200, response.statusCode(), response::body);
+            }
+        }
+        assertTrue(throttled > 0 && throttled < 60, "throttled " + throttled + " of 60");
+        assertEquals(200, send("/api/v1/test-connection", "GET", "Authorization",
+                TestTokens.bearer(TestTokens.CONTOSO)).statusCode(), "another sign-in is not held up");
+    }
+
+    @Test
     void errorsKeepTheContractsBodyThroughTheProxy() throws Exception {
         HttpResponse<String> response = send("/api/v1/opportunity-insights?recordType=opportunity&top=1", "GET",
                 "x-ms-client-request-id", "via-proxy-2", "Authorization", TestTokens.bearer(TestTokens.FABRIKAM));

@@ -75,6 +75,12 @@ public class RecordSummaryResource {
     @APIResponse(responseCode = "403", description = "The caller's tenant is not registered"
             + " (INSUFFICIENT_PERMISSIONS).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "404", description = "Nothing answers at this path (NOT_FOUND), for example"
+            + " because of a wrong host or base path in the connector.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "429", description = "Too many calls with one sign-in (REQUEST_THROTTLED, answered"
+            + " by the reverse proxy); retry after the seconds in Retry-After.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     @APIResponse(responseCode = "503", description = "The insights store is unavailable; retry after the"
             + " seconds in Retry-After.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))

@@ -1,0 +1,237 @@
+package org.salesinsights.connector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * What Power Platform certification and the Sales app check in a connector package, as a list of what breaks
+ * them (empty: none). The rules are those of shared/contract.md: summaries and descriptions everywhere and in
+ * their form, the prescribed descriptions byte for byte, the extensions certified Sales connectors carry,
+ * explicit responses, the map schema, the connection test, the OAuth settings.
+ */
+public final class ConnectorRules {
+
+    static final String KEY_SALES = "GetKeySalesInsights";
+    static final String RECORD_SUMMARY = "GetRecordSummaryInsights";
+    static final Map<String, String> PRESCRIBED = Map.ofEntries(
+            Map.entry(KEY_SALES, "This action gets additional sales insights that will be shown in C4S key sales"
+                    + " info card in outlook sidecar. The action enhances the existing skills of copilot for sales."),
+            Map.entry(RECORD_SUMMARY, "This action gets additional sales insights related to a CRM record that will"
+                    + " be shown in the C4S record summary card. The action enhances the existing skills of copilot"
+                    + " for sales."),
+            Map.entry(KEY_SALES + " recordType", "This input identifies the record type in CRM for which key sales"
+                    + " info is requested."),
+            Map.entry(KEY_SALES + " recordId", "This input provides the unique identifier of the CRM record for which"
+                    + " key sales info is requested."),
+            Map.entry(KEY_SALES + " crmType", "This input indicates the type of CRM in which the CRM record exists,"
+                    + " for which key sales info is requested."),
+            Map.entry(KEY_SALES + " crmOrgUrl", "This input indicates the URL of the CRM environment in which the CRM"
+                    + " record exists, for which key sales info is requested."),
+            Map.entry(KEY_SALES + " top", "This input indicates the number of sales highlights to fetch."),
+            Map.entry(KEY_SALES + " skip", "This input indicates the number of items to skip when fetching sales"
+                    + " highlights."),
+            Map.entry("OpportunityInsight title", "This output indicates the title of citation card for the"
+                    + " insight."),
+            Map.entry("OpportunityInsight description", "This output indicates the text of the insight to be"
+                    + " included in key sales info."),
+            Map.entry("OpportunityInsight url", "This output indicates the URL to learn more about the insight."),
+            Map.entry("OpportunityInsight dateTime", "This output indicates the time associated with the insight."),
+            Map.entry("OpportunityInsight additionalProperties", "This output indicates additional properties as"
+                    + " name-value pairs of each related insight returned by the action."));
+    static final List<String> ERROR_CODES = List.of("400", "401", "403", "404", "429", "500");
+    private static final Pattern FORBIDDEN_IN_SUMMARY = Pattern.compile("[/\\\\<>*%&?]");
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+    private ConnectorRules() {
+    }
+
+    public static List<String> violations(JsonObject swagger, JsonObject apiProperties) {
+        List<String> problems = new ArrayList<>();
+        JsonObject info = swagger.getJsonObject("info");
+        String title = info.getString("title", "");
+        if (title.isEmpty() || title.length() > 30 || title.matches(".*\\b(API|Connector)\\b.*")) {
+            problems.add("info.title must be 1 to 30 characters without 'API' or 'Connector': " + title);
+        }
+        JsonObject contact = info.getJsonObject("contact");
+        if (contact == null || !contact.containsKey("name") || !contact.containsKey("url")
+                || !contact.containsKey("email")) {
+            problems.add("info.contact needs name, url and email");
+        }
+        List<String> metadata = swagger.containsKey("x-ms-connector-metadata")
+                ? swagger.getJsonArray("x-ms-connector-metadata").getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("propertyName")).toList() : List.of();
+        for (String needed : List.of("Website", "Privacy policy", "Categories")) {
+            if (!metadata.contains(needed)) {
+                problems.add("x-ms-connector-metadata lacks " + needed);
+            }
+        }
+        JsonObject openai = swagger.getJsonObject("x-ms-openai-data");
+        if (openai == null || openai.get("openai-enabled") != JsonValue.TRUE) {
+            problems.add("x-ms-openai-data must have openai-enabled true");
+        }
+        JsonObject capabilities = swagger.getJsonObject("x-ms-capabilities");
+        String testConnection = capabilities == null || !capabilities.containsKey("testConnection") ? null
+                : capabilities.getJsonObject("testConnection").getString("operationId", null);
+        boolean testConnectionFound = false;
+        for (Map.Entry<String, JsonValue> path : swagger.getJsonObject("paths").entrySet()) {
+            for (Map.Entry<String, JsonValue> method : path.getValue().asJsonObject().entrySet()) {
+                JsonObject operation = method.getValue().asJsonObject();
+                String id = operation.getString("operationId", method.getKey() + " " + path.getKey());
+                operation(id, operation, problems);
+                if (id.equals(testConnection)) {
+                    testConnectionFound = true;
+                    if (!"internal".equals(operation.getString("x-ms-visibility", ""))) {
+                        problems.add(id + ": the connection test must have x-ms-visibility internal");
+                    }
+                }
+            }
+        }
+        if (!testConnectionFound) {
+            problems.add("x-ms-capabilities.testConnection must name an operation of the package");
+        }
+        swagger.getJsonObject("definitions").forEach((name, schema) -> definition(name, schema.asJsonObject(),
+                problems));
+        oauth(apiProperties, problems);
+        return problems;
+    }
+
+    private static void operation(String id, JsonObject operation, List<String> problems) {
+        String summary = operation.getString("summary", "");
+        String description = operation.getString("description", "");
+        summary(id, summary, problems);
+        description(id, description, summary, problems);
+        if (PRESCRIBED.containsKey(id) && !PRESCRIBED.get(id).equals(description)) {
+            problems.add(id + ": the description must be Microsoft's, byte for byte");
+        }
+        JsonArray parameters = operation.getJsonArray("parameters");
+        for (JsonObject parameter : parameters == null ? List.<JsonObject>of()
+                : parameters.getValuesAs(JsonObject.class)) {
+            String name = parameter.getString("name");
+            String where = id + " parameter " + name;
+            String parameterDescription = parameter.getString("description", "");
+            String parameterSummary = parameter.getString("x-ms-summary", "");
+            summary(where + " x-ms-summary", parameterSummary, problems);
+            description(where, parameterDescription, parameterSummary, problems);
+            if (!parameter.containsKey("x-ms-visibility")) {
+                problems.add(where + ": x-ms-visibility is missing");
+            }
+            if (PRESCRIBED.containsKey(id + " " + name)
+                    && !PRESCRIBED.get(id + " " + name).equals(parameterDescription)) {
+                problems.add(where + ": the description must be Microsoft's, byte for byte");
+            }
+            if (name.equals("connectorId")) {
+                problems.add(where + ": connectorId is reserved");
+            }
+            if (parameter.getBoolean("required", false) && (id.equals(KEY_SALES) || id.equals(RECORD_SUMMARY))
+                    && !name.equals("recordType") && !name.equals("recordId")) {
+                problems.add(where + ": the Sales app refuses actions with other required parameters");
+            }
+        }
+        JsonObject responses = operation.getJsonObject("responses");
+        if (responses.containsKey("default")) {
+            problems.add(id + ": no default response; every status explicitly");
+        }
+        if (!responses.containsKey("200") || !responses.getJsonObject("200").containsKey("schema")) {
+            problems.add(id + ": 200 with its schema is missing");
+        }
+        if (!id.startsWith("TestConnection")) {
+            for (String code : ERROR_CODES) {
+                JsonObject response = responses.getJsonObject(code);
+                if (response == null || !response.containsKey("schema")
+                        || !"#/definitions/Error".equals(response.getJsonObject("schema").getString("$ref", ""))) {
+                    problems.add(id + ": " + code + " with the error body is missing");
+                }
+            }
+        }
+    }
+
+    /** Sentence case, at most 80 characters, none of / \ < > * % & ?, no trailing punctuation. */
+    static void summary(String where, String summary, List<String> problems) {
+        if (summary.isEmpty() || summary.length() > 80) {
+            problems.add(where + ": a summary of 1 to 80 characters is needed: '" + summary + "'");
+            return;
+        }
+        if (FORBIDDEN_IN_SUMMARY.matcher(summary).find()) {
+            problems.add(where + ": a summary must not hold / \\ < > * % & ?: '" + summary + "'");
+        }
+        if (!Character.isUpperCase(summary.charAt(0))) {
+            problems.add(where + ": a summary starts with a capital: '" + summary + "'");
+        }
+        String[] words = summary.split(" ");
+        for (int i = 1; i < words.length; i++) {
+            String word = words[i];
+            boolean titleCased = word.length() > 1 && Character.isUpperCase(word.charAt(0))
+                    && !word.equals(word.toUpperCase());
+            if (titleCased) {
+                problems.add(where + ": a summary is in sentence case ('" + word + "'): '" + summary + "'");
+            }
+        }
+        if (!Character.isLetterOrDigit(summary.charAt(summary.length() - 1))) {
+            problems.add(where + ": a summary ends without punctuation: '" + summary + "'");
+        }
+    }
+
+    /** A sentence: a capital first, a period last, and not the summary again. */
+    static void description(String where, String description, String summary, List<String> problems) {
+        if (description.isEmpty() || !Character.isUpperCase(description.charAt(0)) || !description.endsWith(".")) {
+            problems.add(where + ": a description is a sentence ending with a period: '" + description + "'");
+        }
+        if (description.equals(summary) || description.equals(summary + ".")) {
+            problems.add(where + ": the description must say more than the summary");
+        }
+    }
+
+    private static void definition(String name, JsonObject schema, List<String> problems) {
+        JsonObject properties = schema.getJsonObject("properties");
+        if (properties == null) {
+            return;
+        }
+        properties.forEach((property, value) -> {
+            JsonObject definition = value.asJsonObject();
+            String where = name + "." + property;
+            if (definition.getString("x-ms-summary", "").isEmpty()) {
+                problems.add(where + ": x-ms-summary is missing");
+            }
+            if (PRESCRIBED.containsKey(name + " " + property)
+                    && !PRESCRIBED.get(name + " " + property).equals(definition.getString("description", ""))) {
+                problems.add(where + ": the description must be Microsoft's, byte for byte");
+            }
+            if (property.equals("additionalProperties")) {
+                JsonValue map = definition.get("additionalProperties");
+                if (!(map instanceof JsonObject entries) || !"string".equals(entries.getString("type", ""))) {
+                    problems.add(where + ": a map is {type: object, additionalProperties: {type: string}}");
+                }
+            }
+        });
+    }
+
+    private static void oauth(JsonObject apiProperties, List<String> problems) {
+        JsonObject properties = apiProperties.getJsonObject("properties");
+        JsonObject settings = properties.getJsonObject("connectionParameters").getJsonObject("token")
+                .getJsonObject("oAuthSettings");
+        if (!"aad".equals(settings.getString("identityProvider", ""))) {
+            problems.add("apiProperties: identityProvider must be aad");
+        }
+        if (settings.getJsonObject("properties").get("IsOnbehalfofLoginSupported") != JsonValue.TRUE
+                || !"true".equals(settings.getJsonObject("customParameters").getJsonObject("enableOnbehalfOfLogin")
+                        .getString("value", ""))) {
+            problems.add("apiProperties: on-behalf-of login must be on");
+        }
+        if (settings.getString("clientId", "").isEmpty() || settings.getJsonArray("scopes").isEmpty()) {
+            problems.add("apiProperties: a client id and scopes are needed");
+        }
+        String colour = properties.get("iconBrandColor") instanceof JsonString s ? s.getString() : "";
+        if (!COLOUR.matcher(colour).matches() || colour.equalsIgnoreCase("#007ee5")
+                || colour.equalsIgnoreCase("#ffffff")) {
+            problems.add("apiProperties: iconBrandColor must be a colour of its own, not #007ee5 or #ffffff: "
+                    + colour);
+        }
+    }
+}
