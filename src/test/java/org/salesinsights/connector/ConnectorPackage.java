@@ -36,7 +36,7 @@ import jakarta.json.stream.JsonGenerator;
 public final class ConnectorPackage {
 
     /** The operations the connector offers, in its order; the admin API stays out of it. */
-    static final List<String> OPERATIONS = List.of("GetKeySalesInsights", "GetRecordSummaryInsights",
+    public static final List<String> OPERATIONS = List.of("GetKeySalesInsights", "GetRecordSummaryInsights",
             "TestConnection");
     static final String SECURITY = "oauth2-auth";
     private static final List<String> PARAMETER_ORDER = List.of("recordType", "recordId", "startDateTime",

@@ -1,0 +1,145 @@
+package org.salesinsights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.json.JsonObject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.salesinsights.connector.ConnectorPackage;
+
+/**
+ * The connector package the build made (target/connector/) against the live server: the same operations, paths,
+ * parameter names, types and required flags both ways, and the server's answers valid against the package's
+ * response schemas. What the connector promises is what the server does.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConnectorContractIT {
+
+    private static final Path PACKAGE = Path.of("target", "connector", "apiDefinition.swagger.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
+    }
+
+    @Test
+    void thePackageAndTheServerOfferTheSameOperations() throws Exception {
+        JsonObject swagger = Http.json(Files.readString(PACKAGE));
+        JsonObject live = Http.json(Http.get(base.toURI().resolve("/openapi"), "Accept", "application/json"));
+        Map<String, String> inPackage = operations(swagger, swagger.getString("basePath"), false);
+        Map<String, String> onServer = operations(live, "", true);
+        onServer.keySet().removeIf(key -> !ConnectorPackage.OPERATIONS.contains(key.substring(0, key.indexOf(' '))));
+        assertEquals(new TreeMap<>(inPackage), new TreeMap<>(onServer));
+        assertEquals(Set.of("GetKeySalesInsights", "GetRecordSummaryInsights", "TestConnection"),
+                inPackage.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void theServersAnswersFitThePackagesSchemas() throws Exception {
+        JsonNode swagger = JSON.readTree(PACKAGE.toFile());
+        String fabrikam = TestTokens.bearer(TestTokens.FABRIKAM);
+        String record = "?recordType=opportunity&recordId=006Dn00000A1b2C&crmType=Salesforce&top=3";
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+        answers.put("GetKeySalesInsights 200", Http.get(uri("api/v1/opportunity-insights" + record),
+                "Authorization", fabrikam, "Accept-Language", "de"));
+        answers.put("GetRecordSummaryInsights 200", Http.get(uri("api/v1/record-summary-insights" + record),
+                "Authorization", fabrikam));
+        answers.put("TestConnection 200", Http.get(uri("api/v1/test-connection"), "Authorization", fabrikam));
+        answers.put("GetKeySalesInsights 400", Http.get(uri("api/v1/opportunity-insights?recordType=opportunity"),
+                "Authorization", fabrikam));
+        answers.put("GetRecordSummaryInsights 401", Http.get(uri("api/v1/record-summary-insights" + record)));
+        answers.put("TestConnection 403", Http.get(uri("api/v1/test-connection"), "Authorization",
+                TestTokens.bearer(TestTokens.STRANGER)));
+        for (Map.Entry<String, HttpResponse<String>> answer : answers.entrySet()) {
+            String[] operationAndCode = answer.getKey().split(" ");
+            HttpResponse<String> response = answer.getValue();
+            assertEquals(Integer.parseInt(operationAndCode[1]), response.statusCode(), response::body);
+            JsonNode schema = responseSchema(swagger, operationAndCode[0], operationAndCode[1]);
+            ObjectNode root = JSON.createObjectNode();
+            root.set("definitions", swagger.get("definitions"));
+            root.setAll((ObjectNode) schema);
+            Set<ValidationMessage> problems = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                    .getSchema(root).validate(JSON.readTree(response.body()));
+            assertEquals(Set.of(), problems, () -> answer.getKey() + ": " + response.body());
+        }
+        assertTrue(JSON.readTree(answers.get("GetRecordSummaryInsights 200").body()).get("value").size() > 0);
+        ObjectNode summary = JSON.createObjectNode();
+        summary.set("definitions", swagger.get("definitions"));
+        summary.setAll((ObjectNode) responseSchema(swagger, "GetRecordSummaryInsights", "200"));
+        assertEquals(3, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(summary)
+                .validate(JSON.readTree("{\"value\": [{\"title\": 1, \"description\": \"d\","
+                        + " \"additionalProperties\": {\"a\": 2}}]}")).size(),
+                "the check has teeth: a number for a title, a missing dateTime, a number in the map");
+    }
+
+    /** "operationId path-suffix method" → "name:type:required, ..." for the connector's operations. */
+    private static Map<String, String> operations(JsonObject document, String basePath, boolean openApi3) {
+        Map<String, String> operations = new LinkedHashMap<>();
+        String prefix = basePath.equals("/") ? "" : basePath;
+        document.getJsonObject("paths").forEach((path, methods) -> methods.asJsonObject().forEach((method, value) -> {
+            if (!(value instanceof JsonObject operation) || !operation.containsKey("operationId")) {
+                return;
+            }
+            String fullPath = prefix + path;
+            String suffix = fullPath.substring(fullPath.indexOf("/api/"));
+            List<JsonObject> parameters = operation.containsKey("parameters")
+                    ? operation.getJsonArray("parameters").getValuesAs(JsonObject.class) : List.of();
+            String signature = parameters.stream().map(p -> p.getString("name") + ":" + (openApi3
+                    ? p.getJsonObject("schema").getString("type") : p.getString("type")) + ":"
+                    + p.getBoolean("required", false)).sorted().collect(Collectors.joining(", "));
+            operations.put(operation.getString("operationId") + " " + suffix + " " + method, signature);
+        }));
+        return operations;
+    }
+
+    private static JsonNode responseSchema(JsonNode swagger, String operationId, String code) {
+        for (JsonNode path : swagger.get("paths")) {
+            for (JsonNode operation : path) {
+                if (operationId.equals(operation.path("operationId").asText())) {
+                    return operation.get("responses").get(code).get("schema");
+                }
+            }
+        }
+        throw new AssertionError("no " + operationId + " in the package");
+    }
+
+    private URI uri(String path) {
+        try {
+            return base.toURI().resolve(path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
