@@ -41,6 +41,7 @@ public final class ConnectorPackage {
     static final String SECURITY = "oauth2-auth";
     private static final List<String> PARAMETER_ORDER = List.of("recordType", "recordId", "startDateTime",
             "endDateTime", "top", "skip", "crmType", "crmOrgUrl");
+    private static final Set<String> PARAMETER_OWN = Set.of("description", "required", "title");
     private static final Set<String> SCHEMA_KEYWORDS = Set.of("type", "format", "description", "maxLength",
             "minLength", "minimum", "maximum", "enum", "default", "pattern", "required", "title");
 
@@ -105,15 +106,11 @@ public final class ConnectorPackage {
     public static JsonObject swagger(JsonObject openapi, Settings settings) {
         JsonObjectBuilder paths = Json.createObjectBuilder();
         Set<String> referenced = new LinkedHashSet<>();
-        String base = settings.basePath().equals("/") ? "" : settings.basePath().replaceAll("/+$", "");
+        // the paths as the application serves them; basePath is what the reverse proxy puts in front of them
         Map<String, JsonObjectBuilder> byPath = new LinkedHashMap<>();
         for (String operationId : OPERATIONS) {
             Map.Entry<String, Map.Entry<String, JsonObject>> found = find(openapi, operationId);
-            String path = found.getKey();
-            if (!path.startsWith(base + "/")) {
-                throw new IllegalArgumentException(path + " is not under the base path " + settings.basePath());
-            }
-            byPath.computeIfAbsent(path.substring(base.length()), p -> Json.createObjectBuilder())
+            byPath.computeIfAbsent(found.getKey(), p -> Json.createObjectBuilder())
                     .add(found.getValue().getKey(), operation(found.getValue().getValue(), referenced));
         }
         byPath.forEach(paths::add);
@@ -140,7 +137,9 @@ public final class ConnectorPackage {
                         .add("description", info.getString("description"))
                         .add("version", info.getString("version"))
                         .add("contact", Json.createObjectBuilder().add("name", settings.contactName())
-                                .add("url", settings.contactUrl()).add("email", settings.contactEmail())))
+                                .add("url", settings.contactUrl()).add("email", settings.contactEmail()))
+                        .add("x-ms-keywords", Json.createArrayBuilder().add("sales").add("insights")
+                                .add("crm")))
                 .add("host", settings.host())
                 .add("basePath", settings.basePath())
                 .add("schemes", Json.createArrayBuilder().add("https"))
@@ -252,6 +251,10 @@ public final class ConnectorPackage {
                 .add("description", operation.getString("description"))
                 .add("operationId", operation.getString("operationId"));
         extensions(operation, converted);
+        if (!"internal".equals(operation.getString("x-ms-visibility", ""))) {
+            // for Copilot: the actions are meant for it (the connection test is not)
+            converted.add("x-ms-openai-data", Json.createObjectBuilder().add("openai-enabled", true));
+        }
         converted.add("produces", Json.createArrayBuilder().add("application/json"));
         JsonArrayBuilder parameters = Json.createArrayBuilder();
         List<JsonObject> declared = operation.containsKey("parameters")
@@ -286,7 +289,8 @@ public final class ConnectorPackage {
                 .add("required", parameter.getBoolean("required", false));
         JsonObject schema = parameter.getJsonObject("schema");
         schema.forEach((key, value) -> {
-            if (SCHEMA_KEYWORDS.contains(key)) {
+            // the parameter's own description and required flag stand; the schema gives its type and limits
+            if (SCHEMA_KEYWORDS.contains(key) && !PARAMETER_OWN.contains(key)) {
                 converted.add(key, key.equals("type") ? type(value) : value);
             }
         });

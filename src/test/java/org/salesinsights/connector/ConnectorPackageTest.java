@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.salesinsights.insights.boundary.OpportunityInsightsResource;
 import org.salesinsights.insights.boundary.RecordSummaryResource;
 
@@ -52,12 +54,16 @@ class ConnectorPackageTest {
     }
 
     @Test
-    void itIsStrictJson() throws Exception {
+    void theFilesAsWrittenAreStrictJson(@TempDir Path out) throws Exception {
+        ConnectorPackage.main(new String[] {"target/generated/openapi.json", out.toString()});
         ObjectMapper strict = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        for (JsonObject file : List.of(swagger, apiProperties)) {
-            strict.readTree(ConnectorPackage.pretty(file));
+        for (String file : List.of("apiDefinition.swagger.json", "apiProperties.json")) {
+            byte[] bytes = Files.readAllBytes(out.resolve(file));
+            assertTrue(bytes[0] == '{', file + " starts with its object: no byte order mark");
+            strict.readTree(bytes);
         }
+        assertTrue(Files.readString(out.resolve("readme.md")).contains("### Get record summary insights"));
     }
 
     @Test

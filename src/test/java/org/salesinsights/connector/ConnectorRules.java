@@ -72,10 +72,6 @@ public final class ConnectorRules {
                 problems.add("x-ms-connector-metadata lacks " + needed);
             }
         }
-        JsonObject openai = swagger.getJsonObject("x-ms-openai-data");
-        if (openai == null || openai.get("openai-enabled") != JsonValue.TRUE) {
-            problems.add("x-ms-openai-data must have openai-enabled true");
-        }
         JsonObject capabilities = swagger.getJsonObject("x-ms-capabilities");
         String testConnection = capabilities == null || !capabilities.containsKey("testConnection") ? null
                 : capabilities.getJsonObject("testConnection").getString("operationId", null);
@@ -107,6 +103,12 @@ public final class ConnectorRules {
         String description = operation.getString("description", "");
         summary(id, summary, problems);
         description(id, description, summary, problems);
+        if (id.equals(KEY_SALES) || id.equals(RECORD_SUMMARY)) {
+            JsonObject openai = operation.getJsonObject("x-ms-openai-data");
+            if (openai == null || openai.get("openai-enabled") != JsonValue.TRUE) {
+                problems.add(id + ": x-ms-openai-data must have openai-enabled true");
+            }
+        }
         if (PRESCRIBED.containsKey(id) && !PRESCRIBED.get(id).equals(description)) {
             problems.add(id + ": the description must be Microsoft's, byte for byte");
         }
@@ -117,7 +119,7 @@ public final class ConnectorRules {
             String where = id + " parameter " + name;
             String parameterDescription = parameter.getString("description", "");
             String parameterSummary = parameter.getString("x-ms-summary", "");
-            summary(where + " x-ms-summary", parameterSummary, problems);
+            label(where + " x-ms-summary", parameterSummary, problems);
             description(where, parameterDescription, parameterSummary, problems);
             if (!parameter.containsKey("x-ms-visibility")) {
                 problems.add(where + ": x-ms-visibility is missing");
@@ -178,6 +180,18 @@ public final class ConnectorRules {
         }
     }
 
+    /**
+     * An {@code x-ms-summary}: the label a maker sees, so Title Case is fine (Microsoft's own are "Calendar ID");
+     * otherwise a summary's rules.
+     */
+    static void label(String where, String label, List<String> problems) {
+        if (label.isEmpty() || label.length() > 80 || FORBIDDEN_IN_SUMMARY.matcher(label).find()
+                || !Character.isLetterOrDigit(label.charAt(label.length() - 1))) {
+            problems.add(where + ": a label of 1 to 80 characters without / \\ < > * % & ? or trailing"
+                    + " punctuation is needed: '" + label + "'");
+        }
+    }
+
     /** A sentence: a capital first, a period last, and not the summary again. */
     static void description(String where, String description, String summary, List<String> problems) {
         if (description.isEmpty() || !Character.isUpperCase(description.charAt(0)) || !description.endsWith(".")) {
@@ -196,9 +210,7 @@ public final class ConnectorRules {
         properties.forEach((property, value) -> {
             JsonObject definition = value.asJsonObject();
             String where = name + "." + property;
-            if (definition.getString("x-ms-summary", "").isEmpty()) {
-                problems.add(where + ": x-ms-summary is missing");
-            }
+            label(where + " x-ms-summary", definition.getString("x-ms-summary", ""), problems);
             if (PRESCRIBED.containsKey(name + " " + property)
                     && !PRESCRIBED.get(name + " " + property).equals(definition.getString("description", ""))) {
                 problems.add(where + ": the description must be Microsoft's, byte for byte");

@@ -34,10 +34,8 @@ public record TimeWindow(OffsetDateTime from, OffsetDateTime until) {
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(value.strip()).withOffsetSameInstant(ZoneOffset.UTC);
-            if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
-                throw new InvalidParameterException(name, "must be a time between the years 1 and 9999.");
-            }
-            return time;
+            // "no limit" written as a far date (.NET's DateTime.MaxValue is 9999-12-31T23:59:59.9999999Z)
+            return time.isBefore(EARLIEST) ? EARLIEST : time.isAfter(LATEST) ? LATEST : time;
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(name, "must be a date-time with its offset, such as"
                     + " 2026-11-25T09:30:00Z.");

@@ -27,8 +27,9 @@ class TimeWindowTest {
                 () -> TimeWindow.parse(null, "tomorrow")).parameter());
         assertEquals("endDateTime", assertThrows(InvalidParameterException.class,
                 () -> TimeWindow.parse("2026-11-10T00:00:00Z", "2026-11-09T23:59:59Z")).parameter());
-        assertEquals("startDateTime", assertThrows(InvalidParameterException.class,
-                () -> TimeWindow.parse("+10000-01-01T00:00:00Z", null)).parameter());
+        assertEquals(new TimeWindow(TimeWindow.EARLIEST, TimeWindow.LATEST), TimeWindow.parse(
+                "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59.9999999Z"), "far ends mean no end");
+        assertEquals(TimeWindow.LATEST, TimeWindow.parse(null, "+10000-01-01T00:00:00Z").until());
         assertEquals("startDateTime", assertThrows(InvalidParameterException.class,
                 () -> TimeWindow.parse("2026-11-10T00:00:00Z" + " ".repeat(60), null)).parameter());
     }
