@@ -228,13 +228,18 @@ class SignInIT {
         HttpResponse<String> created = put(tenant, admin, "{\"displayName\": \"Northwind\", \"organizations\": ["
                 + "{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"https://Northwind.crm.dynamics.com/main.aspx\"}]}");
         assertEquals(201, created.statusCode(), created::body);
-        assertEquals("{\"tenantId\":\"" + newcomer + "\",\"displayName\":\"Northwind\",\"organizations\":"
-                + "[{\"crmType\":\"Dynamics 365\",\"host\":\"northwind.crm.dynamics.com\"}]}", created.body());
+        assertEquals("{\"tenantId\":\"" + newcomer + "\",\"version\":1,\"displayName\":\"Northwind\","
+                + "\"organizations\":[{\"crmType\":\"Dynamics 365\",\"host\":\"northwind.crm.dynamics.com\"}]}",
+                created.body());
+        assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
         HttpResponse<String> reads = insights(query, TestTokens.bearer(newcomer));
         assertEquals(200, reads.statusCode(), reads::body);
 
-        HttpResponse<String> taken = put(tenant, admin, "{\"displayName\": \"Northwind\", \"organizations\": ["
-                + "{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"contoso.crm.dynamics.com\"}]}");
+        String contosos = "{\"displayName\": \"Northwind\", \"organizations\": [{\"crmType\": \"Dynamics 365\","
+                + " \"orgUrl\": \"contoso.crm.dynamics.com\"}]}";
+        assertEquals(428, put(tenant, admin, contosos).statusCode(), "a change needs the version read");
+        assertEquals(412, put(tenant, admin, "\"7\"", contosos).statusCode(), "a stale version changes nothing");
+        HttpResponse<String> taken = put(tenant, admin, "\"1\"", contosos);
         assertEquals(409, taken.statusCode(), taken::body);
         assertEquals(400, insights(Map.of("recordType", "account", "recordId", UUID.randomUUID().toString(),
                 "crmOrgUrl", "contoso.crm.dynamics.com"), TestTokens.bearer(newcomer)).statusCode(),
@@ -247,8 +252,14 @@ class SignInIT {
         assertEquals(new TreeMap<>(Map.of("displayName", "", "color", "", "organizations[0].crmType", "",
                 "organizations[0].orgUrl", "")).keySet(), new TreeMap<>(details).keySet(), invalid::body);
 
+        HttpResponse<String> renamed = put(tenant, admin, "\"1\"", "{\"displayName\": \"Northwind Traders\","
+                + " \"organizations\": []}");
+        assertEquals(200, renamed.statusCode(), renamed::body);
+        assertEquals("\"2\"", renamed.headers().firstValue("ETag").orElseThrow(), "the change moved the version on");
+        assertEquals(428, Http.send(HttpRequest.newBuilder(tenant).DELETE().header("Authorization", admin).build())
+                .statusCode());
         HttpResponse<String> removed = Http.send(HttpRequest.newBuilder(tenant).DELETE()
-                .header("Authorization", admin).build());
+                .header("Authorization", admin).header("If-Match", "\"2\"").build());
         assertEquals(204, removed.statusCode(), removed::body);
         assertEquals(403, insights(query, TestTokens.bearer(newcomer)).statusCode());
         assertEquals(404, Http.send(HttpRequest.newBuilder(tenant).DELETE().header("Authorization", admin).build())
@@ -298,6 +309,12 @@ class SignInIT {
     private static HttpResponse<String> put(URI uri, String authorization, String json) {
         return Http.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").header("Authorization", authorization).build());
+    }
+
+    private static HttpResponse<String> put(URI uri, String authorization, String ifMatch, String json) {
+        return Http.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .header("If-Match", ifMatch).build());
     }
 
     private URI insightsUri(Map<String, String> parameters) {

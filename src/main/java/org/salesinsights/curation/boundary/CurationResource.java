@@ -53,6 +53,7 @@ import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.IfMatch;
 import org.salesinsights.platform.JsonBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
@@ -340,19 +341,7 @@ public class CurationResource {
 
     /** The version an If-Match names: {@code "3"} (or {@code W/"3"}); 428 when absent. */
     static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "PRECONDITION_REQUIRED",
-                    "Send If-Match with the ETag you read, so that nobody's change is overwritten.");
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() > 2 && tag.length() < 22 && tag.startsWith("\"") && tag.endsWith("\"")
-                && tag.substring(1, tag.length() - 1).chars().allMatch(Character::isDigit)) {
-            return Long.parseLong(tag.substring(1, tag.length() - 1));
-        }
-        throw new ApiException(412, "PRECONDITION_FAILED", "If-Match names no version of this insight.");
+        return IfMatch.required(ifMatch);
     }
 
     private CrmRecordKey key(String recordType, String crmType, String recordId, String orgUrl, boolean needsOrg) {

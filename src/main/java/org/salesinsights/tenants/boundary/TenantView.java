@@ -8,9 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A registered tenant as admins see it. */
 @Schema(name = "Tenant", description = "A customer's Entra tenant and the CRM organizations it owns.")
-@JsonbPropertyOrder({"tenantId", "displayName", "organizations"})
+@JsonbPropertyOrder({"tenantId", "version", "displayName", "organizations"})
 public record TenantView(
         @Schema(description = "The Entra tenant id (tid), a lower-case GUID.") String tenantId,
+        @Schema(description = "Its version, also its ETag: what If-Match sends back with a change.") long version,
         @Schema(description = "The customer's name.") String displayName,
         @Schema(description = "The CRM organizations whose insights the tenant's users see.")
         List<OrganizationView> organizations) {

@@ -7,10 +7,12 @@ import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.IfMatch;
 import org.salesinsights.tenants.control.TenantChange;
 import org.salesinsights.tenants.entity.Tenant;
 
@@ -36,15 +38,24 @@ public class Tenants {
         return Optional.ofNullable(em.find(Tenant.class, tenantId)).map(this::view);
     }
 
-    /** Registers the tenant or replaces what it is; true when it is new. */
-    public boolean put(String tenantId, TenantChange change) {
+    /**
+     * Registers the tenant or replaces what it is; true when it is new. A change of a registered tenant needs the
+     * version last read (428 without, 412 when stale); every change moves the version on, its organizations too.
+     */
+    public boolean put(String tenantId, Optional<Long> expectedVersion, TenantChange change) {
         Tenant tenant = em.find(Tenant.class, tenantId);
         boolean created = tenant == null;
         if (created) {
+            if (expectedVersion.isPresent()) {
+                throw new ApiException(412, "PRECONDITION_FAILED", "No tenant " + tenantId + " is registered, so"
+                        + " If-Match names none of its versions.");
+            }
             tenant = new Tenant(tenantId, change.displayName());
             em.persist(tenant);
         } else {
+            current(tenant, expectedVersion);
             tenant.setDisplayName(change.displayName());
+            em.lock(tenant, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         }
         List<String> takenByOthers = new ArrayList<>();
         for (TenantChange.Organization wanted : change.organizations()) {
@@ -76,16 +87,24 @@ public class Tenants {
         return created;
     }
 
-    /** Removes the tenant; its organizations and their insights stay, owned by nobody. */
-    public boolean delete(String tenantId) {
+    /** Removes the tenant, if the version is the current one; its organizations and insights stay, unowned. */
+    public boolean delete(String tenantId, Optional<Long> expectedVersion) {
         Tenant tenant = em.find(Tenant.class, tenantId);
         if (tenant == null) {
             return false;
         }
+        current(tenant, expectedVersion);
         owned(tenantId).forEach(organization -> organization.setTenant(null));
         em.flush(); // the organizations let go of the tenant before it goes
         em.remove(tenant);
         return true;
+    }
+
+    private static void current(Tenant tenant, Optional<Long> expectedVersion) {
+        long expected = expectedVersion.orElseThrow(IfMatch::missing);
+        if (tenant.getVersion() != expected) {
+            throw IfMatch.stale(tenant.getVersion());
+        }
     }
 
     private List<CrmOrganization> owned(String tenantId) {
@@ -99,7 +118,8 @@ public class Tenants {
     }
 
     private TenantView view(Tenant tenant) {
-        return new TenantView(tenant.getId(), tenant.getDisplayName(), owned(tenant.getId()).stream()
+        return new TenantView(tenant.getId(), tenant.getVersion(), tenant.getDisplayName(),
+                owned(tenant.getId()).stream()
                 .map(o -> new TenantView.OrganizationView(o.getCrmType().label(), o.getHost(), o.getDisplayName()))
                 .toList());
     }

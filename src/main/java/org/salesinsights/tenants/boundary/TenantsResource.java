@@ -1,17 +1,21 @@
 package org.salesinsights.tenants.boundary;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.platform.ApiError;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.IfMatch;
 import org.salesinsights.signin.boundary.SignedInCaller;
 import org.salesinsights.tenants.control.TenantChangeParser;
 import org.salesinsights.tenants.control.TenantIds;
@@ -71,18 +76,20 @@ public class TenantsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "404", description = "No such tenant is registered.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    public TenantView get(@PathParam("tenantId") String tenantId) {
+    public Response get(@PathParam("tenantId") String tenantId) {
         caller.requireAdmin();
         String id = id(tenantId);
-        return tenants.find(id).orElseThrow(() -> notRegistered(id));
+        TenantView view = tenants.find(id).orElseThrow(() -> notRegistered(id));
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
     @PUT
     @Path("{tenantId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "PutTenant", summary = "Register or change a tenant",
-            description = "Registers the tenant, or replaces its name and the CRM organizations it owns."
-                    + " Organizations it no longer lists keep their insights but serve nobody.")
+            description = "Registers the tenant, or replaces its name and the CRM organizations it owns, if If-Match"
+                    + " names its current version. Organizations it no longer lists keep their insights but serve"
+                    + " nobody.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(example = "{\"displayName\": \"Contoso\", \"organizations\": [{\"crmType\":"
                     + " \"Dynamics 365\", \"orgUrl\": \"https://contoso.crm.dynamics.com\"}]}")))
@@ -92,15 +99,23 @@ public class TenantsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "The document has problems; details lists them by field.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "412", description = "Someone changed the tenant since (If-Match is stale), or"
+            + " If-Match names a tenant that is not registered; nothing was changed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "428", description = "A change of a registered tenant needs If-Match.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     @APIResponse(responseCode = "409", description = "Another tenant owns one of the organizations.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    public Response put(@PathParam("tenantId") String tenantId, String body) {
+    public Response put(@PathParam("tenantId") String tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) {
         caller.requireAdmin();
         String id = id(tenantId);
-        boolean created = tenants.put(id, TenantChangeParser.parse(body));
+        Optional<Long> version = IfMatch.version(ifMatch);
+        boolean created = tenants.put(id, version, TenantChangeParser.parse(body));
         directory.registered(id);
         TenantView view = tenants.find(id).orElseThrow(() -> notRegistered(id));
-        return (created ? Response.created(uri.getAbsolutePath()) : Response.ok()).entity(view).build();
+        return (created ? Response.created(uri.getAbsolutePath()) : Response.ok()).entity(view)
+                .tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
     @DELETE
@@ -109,12 +124,16 @@ public class TenantsResource {
             description = "Removes the tenant: its users are refused from now on. Its organizations and their"
                     + " insights stay, owned by nobody.")
     @APIResponse(responseCode = "204", description = "Removed.")
+    @APIResponse(responseCode = "412", description = "Someone changed the tenant since; nothing was removed.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "428", description = "Removing a tenant needs If-Match.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     @APIResponse(responseCode = "404", description = "No such tenant is registered.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    public void delete(@PathParam("tenantId") String tenantId) {
+    public void delete(@PathParam("tenantId") String tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         caller.requireAdmin();
         String id = id(tenantId);
-        if (!tenants.delete(id)) {
+        if (!tenants.delete(id, IfMatch.version(ifMatch))) {
             throw notRegistered(id);
         }
         directory.removed(id);
