@@ -28,15 +28,23 @@ public class ConsoleHeaders extends HttpFilter {
             defaultValue = "https://login.microsoftonline.com/organizations")
     String authority;
 
+    private String policy;
+
+    /** The policy, made once from the configured authority. */
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    public void init() {
         String signIn = origin(authority).map(origin -> " " + origin).orElse("");
         // frames: MSAL renews tokens silently in a hidden frame that goes to the authority and comes back to this
         // page, so both may be framed, and only by this page
-        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self';"
-                + " img-src 'self' data:; connect-src 'self'" + signIn + "; frame-src 'self'" + signIn
-                + "; frame-ancestors 'self'; form-action 'self'" + signIn + "; base-uri 'none'; object-src 'none'");
+        policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'"
+                + signIn + "; frame-src 'self'" + signIn + "; frame-ancestors 'self'; form-action 'self'" + signIn
+                + "; base-uri 'none'; object-src 'none'";
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-cache");

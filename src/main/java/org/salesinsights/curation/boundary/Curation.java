@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.json.bind.Jsonb;
@@ -82,11 +81,7 @@ public class Curation {
         if (insights.isEmpty()) {
             return List.of();
         }
-        // the translations of all of them in one query, not one per insight
-        Map<Long, List<InsightTranslation>> translations = em.createNamedQuery(InsightTranslation.OF_INSIGHTS,
-                InsightTranslation.class)
-                .setParameter("insightIds", insights.stream().map(Insight::getId).toList())
-                .getResultList().stream().collect(Collectors.groupingBy(InsightTranslation::getInsightId));
+        Map<Long, List<InsightTranslation>> translations = translationsOf(insights);
         return insights.stream()
                 .map(insight -> InsightView.of(insight, translations.getOrDefault(insight.getId(), List.of())))
                 .toList();
@@ -147,7 +142,7 @@ public class Curation {
             }
         }
         em.flush();
-        moved.forEach(insight -> audited(insight, InsightChange.Action.REORDERED, by));
+        audited(moved, InsightChange.Action.REORDERED, by);
         return insights(recordId);
     }
 
@@ -218,8 +213,8 @@ public class Curation {
             }
         }
         em.flush();
-        created.forEach(insight -> audited(insight, InsightChange.Action.CREATED, by));
-        updated.forEach(insight -> audited(insight, InsightChange.Action.UPDATED, by));
+        audited(created, InsightChange.Action.CREATED, by);
+        audited(updated, InsightChange.Action.UPDATED, by);
         return new ImportReport(rows.size(), created.size(), updated.size(),
                 rows.size() - created.size() - updated.size(), recordsAdded);
     }
@@ -243,14 +238,7 @@ public class Curation {
             query.setParameter("crmType", crmType).setParameter("host", host);
         }
         List<Insight> insights = query.getResultList();
-        Map<Long, List<InsightTranslation>> translations = new HashMap<>();
-        List<Long> ids = insights.stream().map(Insight::getId).toList();
-        for (int from = 0; from < ids.size(); from += 1000) { // bounded IN lists
-            em.createNamedQuery(InsightTranslation.OF_INSIGHTS, InsightTranslation.class)
-                    .setParameter("insightIds", ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .getResultList().forEach(t -> translations.computeIfAbsent(t.getInsightId(),
-                            k -> new ArrayList<>()).add(t));
-        }
+        Map<Long, List<InsightTranslation>> translations = translationsOf(insights);
         return insights.stream().map(insight -> {
             CrmRecord record = insight.getRecord();
             return new InsightRow(0, 0, record.getOrganization().getCrmType(), record.getOrganization().getHost(),
@@ -361,6 +349,19 @@ public class Curation {
         return audited(insight, InsightChange.Action.UPDATED, by);
     }
 
+    /** The translations of these insights by insight id, in bounded IN lists, not one query per insight. */
+    private Map<Long, List<InsightTranslation>> translationsOf(List<Insight> insights) {
+        Map<Long, List<InsightTranslation>> translations = new HashMap<>();
+        List<Long> ids = insights.stream().map(Insight::getId).toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createNamedQuery(InsightTranslation.OF_INSIGHTS, InsightTranslation.class)
+                    .setParameter("insightIds", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .getResultList().forEach(t -> translations.computeIfAbsent(t.getInsightId(),
+                            k -> new ArrayList<>()).add(t));
+        }
+        return translations;
+    }
+
     private List<InsightTranslation> translations(Insight insight) {
         return em.createNamedQuery(InsightTranslation.OF_INSIGHT, InsightTranslation.class)
                 .setParameter("insight", insight).getResultList();
@@ -399,13 +400,21 @@ public class Curation {
     private void apply(Insight insight, InsightDocument document, String by) {
         insight.change(document.title(), document.description(), document.url(), document.dateTime(),
                 document.pinned(), document.priority(), document.language(), document.visibleFrom(),
-                document.visibleUntil(), document.additionalProperties().stream()
-                        .map(p -> new InsightProperty(p.name(), p.value())).toList(),
-                by, OffsetDateTime.now(ZoneOffset.UTC));
+                document.visibleUntil(), properties(document), by, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     private InsightView audited(Insight insight, InsightChange.Action action, String by) {
-        InsightView view = view(insight);
+        return audited(insight, action, by, view(insight));
+    }
+
+    /** The changes of many insights, their translations read together rather than one query per insight. */
+    private void audited(List<Insight> insights, InsightChange.Action action, String by) {
+        Map<Long, List<InsightTranslation>> translations = translationsOf(insights);
+        insights.forEach(insight -> audited(insight, action, by,
+                InsightView.of(insight, translations.getOrDefault(insight.getId(), List.of()))));
+    }
+
+    private InsightView audited(Insight insight, InsightChange.Action action, String by, InsightView view) {
         em.persist(new InsightChange(insight.getId(), insight.getRecord().getId(), action, insight.getVersion(), by,
                 OffsetDateTime.now(ZoneOffset.UTC), JSONB.toJson(view)));
         return view;

@@ -194,7 +194,7 @@ public class CurationResource {
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             String body) {
         String by = caller.requireAdmin().objectId();
-        long version = version(ifMatch);
+        long version = IfMatch.required(ifMatch);
         InsightView updated = curation.update(id, version, InsightDocumentParser.parse(body), by);
         return tagged(Response.ok(), updated);
     }
@@ -206,7 +206,7 @@ public class CurationResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         String by = caller.requireAdmin().objectId();
-        curation.delete(id, version(ifMatch), by);
+        curation.delete(id, IfMatch.required(ifMatch), by);
     }
 
     @PUT
@@ -218,7 +218,7 @@ public class CurationResource {
     public Response translate(@PathParam("id") long id, @PathParam("language") String language,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         String by = caller.requireAdmin().objectId();
-        long version = version(ifMatch);
+        long version = IfMatch.required(ifMatch);
         InsightView updated = curation.translate(id, version, InsightDocumentParser.languageTag(language, "language"),
                 InsightDocumentParser.parseTranslation(body), by);
         return tagged(Response.ok(), updated);
@@ -232,7 +232,7 @@ public class CurationResource {
     public Response untranslate(@PathParam("id") long id, @PathParam("language") String language,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         String by = caller.requireAdmin().objectId();
-        long version = version(ifMatch);
+        long version = IfMatch.required(ifMatch);
         InsightView updated = curation.untranslate(id, version,
                 InsightDocumentParser.languageTag(language, "language"), by);
         return tagged(Response.ok(), updated);
@@ -337,11 +337,6 @@ public class CurationResource {
     /** The insight as the answer, its version as the ETag (what If-Match sends back). */
     private static Response tagged(Response.ResponseBuilder answer, InsightView insight) {
         return answer.tag(new EntityTag(String.valueOf(insight.version()))).entity(insight).build();
-    }
-
-    /** The version an If-Match names: {@code "3"} (or {@code W/"3"}); 428 when absent. */
-    static long version(String ifMatch) {
-        return IfMatch.required(ifMatch);
     }
 
     private CrmRecordKey key(String recordType, String crmType, String recordId, String orgUrl, boolean needsOrg) {
