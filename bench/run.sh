@@ -34,7 +34,7 @@ cp target/test-classes/org/salesinsights/bench/*.class "$WORK/baseline/WEB-INF/c
 
 echo "== loading $RECORDS records x $INSIGHTS insights"
 java -cp "$WORK/h2.jar" bench/LoadBenchData.java "jdbc:h2:file:$PWD/$WORK/data/insights" \
-  src/main/resources/META-INF/sql/create-schema.sql "$RECORDS" "$INSIGHTS"
+  src/main/resources/db/migration/V1__schema.sql "$RECORDS" "$INSIGHTS"
 
 echo "== starting Payara Micro on port $PORT"
 java -Dinsights.data.dir="$PWD/$WORK/data" -Dinsights.demo.enabled=true -Dbench.constant="$PWD/$WORK/constant.json" \

@@ -1,8 +1,10 @@
 -- sales-insights seed script: a template. Copy it, replace the example rows (Northwind Traders) with your own, and
 -- name the copy in insights.seed.scripts (environment: INSIGHTS_SEED_SCRIPTS=/etc/sales-insights/seed.sql).
--- The server runs it on every start, after the schema is made, in one transaction: a failing line changes nothing
--- and stops the start with the line number. So every statement must be idempotent: insert a row only where it is
--- absent (INSERT ... SELECT ... WHERE NOT EXISTS), and never UPDATE what curators may have changed since.
+-- The server runs it once per database, at the first start that names it, after the schema is migrated, in one
+-- transaction: a failing line changes nothing and stops the start with the line number. The table seed_script records
+-- it (by name and SHA-256), and later starts skip it, so what curators change or delete afterwards stays as they left
+-- it. A changed file is a new script and runs once more: keep every statement idempotent (insert a row only where it
+-- is absent, INSERT ... SELECT ... WHERE NOT EXISTS), and never UPDATE what curators may have changed since.
 -- The rules:
 --   * one statement per line (no line breaks inside one), a trailing ; is optional, lines starting with -- are notes;
 --   * SQL that both H2 and PostgreSQL run, as below; the file in UTF-8;
@@ -10,8 +12,8 @@
 --   * record ids as the API normalizes them: Dynamics 365 GUIDs in lower case without braces, Salesforce ids in
 --     their 18-character form; record types in lower case; organizations by the host name of their CRM URL;
 --   * titles of at most 20 characters and descriptions of at most 130, links https (the API cuts longer text);
---   * a seeded row that a curator deletes comes back at the next start: end its validity (visible_until) instead,
---     or remove it from the script too. For many insights, import a file through the admin API instead.
+--   * a seeded row that a curator deletes stays deleted, unless the file is changed (then it runs again, once).
+--     For many insights, import a file through the admin API instead.
 -- The customer's Entra tenant (its directory id) that may read the organization's insights.
 INSERT INTO tenant (id, display_name) SELECT '0a0b0c0d-0000-4000-a000-00000000e500', 'Northwind Traders' WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE id = '0a0b0c0d-0000-4000-a000-00000000e500')
 -- Its CRM organization: DYNAMICS_365 or SALESFORCE, and the host name.

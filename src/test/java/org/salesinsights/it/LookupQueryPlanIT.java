@@ -2,9 +2,6 @@ package org.salesinsights.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
+import org.salesinsights.schema.boundary.SchemaMigrations;
 
 /**
  * PostgreSQL serves the action's lookup from the schema's indexes, not by scanning tables: the plan of the SQL
@@ -45,12 +43,10 @@ class LookupQueryPlanIT {
             sql.execute("CREATE DATABASE " + DATABASE);
         }
         String url = adminUrl.replace("/postgres?", "/" + DATABASE + "?");
+        org.postgresql.ds.PGSimpleDataSource schema = new org.postgresql.ds.PGSimpleDataSource();
+        schema.setUrl(url);
+        SchemaMigrations.migrate(schema, LookupQueryPlanIT.class.getClassLoader());
         try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
-            for (String line : script("create-schema.sql").split("\n")) {
-                if (!line.isBlank()) {
-                    sql.execute(line);
-                }
-            }
             sql.execute("SET enable_seqscan = off");
             String lookup = plan(sql, FIND_FOR_RECORD);
             assertTrue(lookup.contains("ix_crm_record_lookup"), lookup);
@@ -68,11 +64,5 @@ class LookupQueryPlanIT {
             }
         }
         return plan.toString();
-    }
-
-    private static String script(String name) throws IOException {
-        try (InputStream in = LookupQueryPlanIT.class.getResourceAsStream("/META-INF/sql/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
     }
 }

@@ -7,71 +7,98 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.salesinsights.schema.boundary.SchemaMigrations;
+import org.salesinsights.schema.boundary.SchemaMigrationsTestAccess;
+import org.salesinsights.seeding.control.SeedLedger;
 import org.salesinsights.seeding.control.SqlScript;
 
 /**
- * The schema script and the seed scripts (the demo data and the template) on PostgreSQL, the production database,
- * run as every start runs them: twice in a row they leave the same rows as once. Runs in the postgresql profile,
- * on a scratch database of its own.
+ * The schema's migrations and the seed scripts (the demo data and the template) on PostgreSQL, the production
+ * database, as every start runs them: a database made by release 0.1 upgrades with every row kept, and a seed runs
+ * once, so a later start leaves what curators changed as they left it. Runs in the postgresql profile, on scratch
+ * databases of its own.
  */
 class SeedScriptsPostgresIT {
 
-    private static final String DATABASE = "insights_seed_it";
-    private static final String SQL = "src/main/resources/META-INF/sql";
-    private static final List<String> TABLES = List.of("tenant", "crm_organization", "crm_record", "insight",
-            "insight_property", "insight_translation", "insight_translation_property");
-
     @Test
-    void everyStartAfterTheFirstAddsNothing() throws Exception {
-        String adminUrl = System.getProperty("insights.it.postgres.adminUrl");
-        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + DATABASE);
-        }
-        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + DATABASE + "$1");
-        List<SqlScript> scripts = List.of(
-                SqlScript.parse("schema", Files.readString(Path.of(SQL, "create-schema.sql"))),
-                SqlScript.parse("demo", Files.readString(Path.of(SQL, "demo-data.sql"))),
-                SqlScript.parse("template", Files.readString(Path.of("server-config/seed/seed-template.sql"))));
-        Map<String, Integer> first = start(url, scripts);
-        assertEquals(first, start(url, scripts), "the second start changed the row counts");
-        assertTrue(first.get("insight_translation") >= 5 && first.get("tenant") >= 4, first::toString);
-        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
-        }
-    }
-
-    /** One start: every script, statement by statement, in one transaction as SeedScripts runs them. */
-    private static Map<String, Integer> start(String url, List<SqlScript> scripts) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url); Statement sql = db.createStatement()) {
-            db.setAutoCommit(false);
-            for (SqlScript script : scripts) {
-                for (SqlScript.Statement statement : script.statements()) {
-                    try {
-                        sql.execute(statement.sql());
-                    } catch (SQLException e) {
-                        throw new SQLException(script.name() + " line " + statement.line() + ": " + e.getMessage(),
-                                e);
+    void aDatabaseOfRelease01UpgradesWithEveryRowKept() throws Exception {
+        PGSimpleDataSource database = scratch("insights_upgrade_it");
+        try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
+            for (String script : List.of("create-schema.sql", "demo-data.sql")) {
+                for (String line : Files.readAllLines(Path.of("src/test/resources/legacy/0.1", script))) {
+                    if (!line.isBlank()) {
+                        sql.execute(line);
                     }
                 }
             }
-            db.commit();
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (String table : TABLES) {
-                try (ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                    rows.next();
-                    counts.put(table, rows.getInt(1));
-                }
-            }
-            return counts;
+            sql.executeUpdate("UPDATE insight SET title = 'Edited by an admin', version = 2 WHERE id = 2");
+            sql.executeUpdate("DELETE FROM insight WHERE id = 3");
         }
+        Map<String, List<String>> before = SchemaMigrationsTestAccess.everyRow(database);
+        assertEquals(2, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(0, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(before, SchemaMigrationsTestAccess.everyRow(database), "the upgrade changed a row");
+        drop("insights_upgrade_it");
+    }
+
+    @Test
+    void aSeedRunsOnceAndLaterStartsKeepWhatCuratorsDid() throws Exception {
+        PGSimpleDataSource database = scratch("insights_seed_it");
+        SchemaMigrations.migrate(database, loader());
+        List<SqlScript> scripts = List.of(SqlScript.load(SqlScript.DEMO, loader()).get(0),
+                SqlScript.parse("template", Files.readString(Path.of("server-config/seed/seed-template.sql"))));
+        assertTrue(start(database, scripts).stream().allMatch(SeedLedger.Outcome::ran));
+        try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
+            sql.executeUpdate("DELETE FROM insight WHERE id = 1");
+            sql.executeUpdate("DELETE FROM insight_property WHERE insight_id = 2 AND prop_order = 1");
+            sql.executeUpdate("UPDATE crm_organization SET tenant_id = NULL WHERE tenant_id = 'ada70000-0000-4000-a000-000000000003'");
+            sql.executeUpdate("DELETE FROM tenant WHERE id = 'ada70000-0000-4000-a000-000000000003'");
+        }
+        Map<String, List<String>> asLeft = SchemaMigrationsTestAccess.everyRow(database);
+        SchemaMigrations.migrate(database, loader());
+        assertTrue(start(database, scripts).stream().noneMatch(SeedLedger.Outcome::ran));
+        assertEquals(asLeft, SchemaMigrationsTestAccess.everyRow(database), "a restart changed the curators' data");
+        drop("insights_seed_it");
+    }
+
+    /** One start's seeding, in one transaction as SeedScripts runs it. */
+    private static List<SeedLedger.Outcome> start(PGSimpleDataSource database, List<SqlScript> scripts)
+            throws SQLException {
+        try (Connection db = database.getConnection()) {
+            db.setAutoCommit(false);
+            List<SeedLedger.Outcome> outcomes = SeedLedger.apply(db, scripts, Instant.now());
+            db.commit();
+            return outcomes;
+        }
+    }
+
+    private static PGSimpleDataSource scratch(String name) throws SQLException {
+        String adminUrl = System.getProperty("insights.it.postgres.adminUrl");
+        try (Connection admin = DriverManager.getConnection(adminUrl); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + name);
+        }
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setUrl(adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
+        return database;
+    }
+
+    private static void drop(String name) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(System.getProperty("insights.it.postgres.adminUrl"));
+                Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static ClassLoader loader() {
+        return SeedScriptsPostgresIT.class.getClassLoader();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * with {@code --} are skipped, a trailing {@code ;} is dropped. Each statement keeps its line number, so that a
  * failure names the line to fix.
  */
-public record SqlScript(String name, List<Statement> statements) {
+public record SqlScript(String name, String checksum, List<Statement> statements) {
 
     /** The name that stands for the built-in demo data. */
     public static final String DEMO = "demo";
@@ -42,7 +42,17 @@ public record SqlScript(String name, List<Statement> statements) {
             }
             statements.add(new Statement(i + 1, line));
         }
-        return new SqlScript(name, statements);
+        return new SqlScript(name, sha256(text), statements);
+    }
+
+    /** The script's identity in the seed ledger: a changed text is a new script. */
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /**

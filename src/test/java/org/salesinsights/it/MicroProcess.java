@@ -1,0 +1,172 @@
+package org.salesinsights.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's Payara Micro, run as its own process from what the build made (target/payara-micro.jar and the WAR),
+ * in demo mode on a database that outlives it: an H2 file in a folder, or a PostgreSQL database. Tests restart it,
+ * or kill it as a power cut would, and look at what the database kept.
+ */
+final class MicroProcess implements AutoCloseable {
+
+    static final String PARTNER = "5a1e5000-0000-4000-a000-000000000004";
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private MicroProcess(List<String> command, Map<String, String> environment, Path log, int port) {
+        this.command = command;
+        this.environment = environment;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** On an H2 file database in {@code dataDir}, as the README's run command. */
+    static MicroProcess onH2(Path dataDir, String name) {
+        return create(name, List.of("-Dinsights.data.dir=" + dataDir.toAbsolutePath()),
+                serverConfig("payara/post-boot-embedded.asadmin"), List.of(), Map.of());
+    }
+
+    /** On the PostgreSQL database {@code database} of 127.0.0.1:5432, as a production deployment. */
+    static MicroProcess onPostgres(String database, String name) {
+        return create(name, List.of(), serverConfig("payara/postgresql-datasource.asadmin"),
+                List.of("--addlibs", Path.of("target/postgresql.jar").toAbsolutePath().toString()),
+                Map.of("INSIGHTS_DB_HOST", "127.0.0.1", "INSIGHTS_DB_PORT", "5432", "INSIGHTS_DB_NAME", database,
+                        "INSIGHTS_DB_USER", "postgres", "INSIGHTS_DB_PASSWORD", "unused-with-trust-auth"));
+    }
+
+    private static MicroProcess create(String name, List<String> jvmOptions, String postBoot, List<String> more,
+            Map<String, String> environment) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-Dinsights.demo.enabled=true", "-Dinsights.seed.scripts=demo",
+                "-Dinsights.signin.admin-tenant-ids=" + PARTNER));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--nocluster", "--port", String.valueOf(port),
+                "--prebootcommandfile", serverConfig("payara/pre-boot-micro.asadmin"),
+                "--postbootcommandfile", postBoot,
+                "--deploy", System.getProperty("insights.war", "target/sales-insights.war"), "--contextroot", "/"));
+        command.addAll(more);
+        Path log = Path.of("target", "micro-process", name + ".log");
+        return new MicroProcess(command, environment, log, port);
+    }
+
+    /** Starts the server and waits until it hands out demo tokens and reads the database. */
+    MicroProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive() || deploymentFailed()) {
+                throw new IllegalStateException("Payara Micro died or failed to deploy at start; see " + log);
+            }
+            try {
+                if (Http.get(uri("health/ready")).statusCode() == 200) {
+                    return this;
+                }
+            } catch (UncheckedIOException notYet) {
+                // not listening yet
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro did not become ready in 180 s; see " + log);
+    }
+
+    private boolean deploymentFailed() {
+        try {
+            return Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("Exception while loading the app");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A clean stop, as an operator's restart sends it. */
+    void stop() {
+        end(false);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no clean close of anything. */
+    void kill() {
+        end(true);
+    }
+
+    private void end(boolean forcibly) {
+        if (process == null) {
+            return;
+        }
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + "/" + path);
+    }
+
+    /** A demo token of the tenant, with the roles given. */
+    String token(String tenant, String... roles) {
+        String query = "api/demo/token?tenantId=" + tenant + (roles.length > 0 ? "&role=" + roles[0] : "");
+        var answer = Http.get(uri(query), "Accept", "application/json");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("no demo token: " + answer.statusCode() + " " + answer.body());
+        }
+        return "Bearer " + Http.json(answer).getString("accessToken");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static String serverConfig(String file) {
+        return Path.of(System.getProperty("insights.serverConfig", "server-config"), file).toAbsolutePath().toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
