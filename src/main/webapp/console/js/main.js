@@ -274,6 +274,14 @@ async function move(index, by) {
     (again && !again.disabled ? again : item?.querySelector('button'))?.focus();
 }
 
+/** "Version 3, changed 1 Dec 2026, 09:00 by ...", or "Version 1, seeded." for a row no curator has changed yet. */
+function versionLine(insight) {
+    if (!insight.updatedAt) {
+        return `Version ${insight.version}, seeded.`;
+    }
+    return `Version ${insight.version}, changed ${readable(insight.updatedAt)}${insight.updatedBy ? ` by ${insight.updatedBy}` : ''}.`;
+}
+
 function openEditor(insight) {
     clearMessage();
     state.editing = insight;
@@ -281,8 +289,7 @@ function openEditor(insight) {
     form.reset();
     markFields(form, 'f', {});
     $('#editor-title').textContent = insight ? `Edit: ${insight.title}` : 'New insight';
-    $('#editor-version').textContent = insight
-        ? `Version ${insight.version}, changed ${readable(insight.updatedAt)}${insight.updatedBy ? ` by ${insight.updatedBy}` : ''}.`
+    $('#editor-version').textContent = insight ? versionLine(insight)
         : `For ${state.record.displayName || state.record.recordId}.`;
     $('#f-title').value = insight?.title ?? '';
     $('#f-description').value = insight?.description ?? '';

@@ -44,6 +44,7 @@ class RestartIT {
 
     @Test
     void onH2ARestartKeepsWhatCuratorsDid() {
+        onlyWithoutPostgres();
         restartKeepsWhatCuratorsDid(() -> MicroProcess.onH2(dataDir, "restart-h2"));
     }
 
@@ -61,6 +62,7 @@ class RestartIT {
 
     @Test
     void onH2AKilledImportOrTenantChangeIsWholeOrAbsent() {
+        onlyWithoutPostgres();
         killedChangesAreWholeOrAbsent(() -> MicroProcess.onH2(dataDir, "kill-h2"));
     }
 
@@ -197,6 +199,11 @@ class RestartIT {
             request.header("If-Match", ifMatch);
         }
         return request.build();
+    }
+
+    /** The postgresql profile runs the PostgreSQL cases; the default suite the H2 ones: each server start counts. */
+    private static void onlyWithoutPostgres() {
+        Assumptions.assumeTrue(System.getProperty("insights.it.postgres.adminUrl") == null, "H2: the default suite");
     }
 
     private static String scratchPostgres(String name) throws SQLException {

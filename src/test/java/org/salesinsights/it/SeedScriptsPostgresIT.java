@@ -43,7 +43,7 @@ class SeedScriptsPostgresIT {
             sql.executeUpdate("DELETE FROM insight WHERE id = 3");
         }
         Map<String, List<String>> before = SchemaMigrationsTestAccess.everyRow(database);
-        assertEquals(2, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(3, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
         assertEquals(0, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
         assertEquals(before, SchemaMigrationsTestAccess.everyRow(database), "the upgrade changed a row");
         drop("insights_upgrade_it");

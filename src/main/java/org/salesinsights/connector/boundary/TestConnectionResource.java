@@ -54,7 +54,7 @@ public class TestConnectionResource {
             + " (INSUFFICIENT_PERMISSIONS).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     public ConnectionStatus test() {
-        caller.get(); // signed in, with a registered tenant, or sign-in answered already
+        caller.requireCustomer(); // signed in, of a registered tenant (a partner's own tenant is not a customer)
         return new ConnectionStatus("connected");
     }
 }

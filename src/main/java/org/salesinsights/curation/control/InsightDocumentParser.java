@@ -5,7 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
@@ -23,6 +23,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.TextLimits;
+import org.salesinsights.insights.control.TimeWindow;
+import org.salesinsights.platform.Texts;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.JsonBodies;
 
@@ -157,8 +159,8 @@ public final class InsightDocumentParser {
             problems.put(key, "must be 1 to " + max + " characters (it has " + length + ").");
             return null;
         }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            problems.put(key, "must not hold control characters or line breaks.");
+        if (Texts.hasControlOrBrokenCharacters(text)) {
+            problems.put(key, "must not hold control characters, line breaks or half of a character (a lone UTF-16 surrogate).");
             return null;
         }
         return text;
@@ -193,13 +195,17 @@ public final class InsightDocumentParser {
         if (json.get(key) instanceof JsonString string) {
             try {
                 // to the microsecond, as the databases keep it
-                return OffsetDateTime.parse(string.getString().strip()).withOffsetSameInstant(ZoneOffset.UTC)
-                        .truncatedTo(ChronoUnit.MICROS);
-            } catch (DateTimeParseException e) {
+                OffsetDateTime time = OffsetDateTime.parse(string.getString().strip())
+                        .withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                if (!time.isBefore(TimeWindow.EARLIEST) && !time.isAfter(TimeWindow.LATEST)) {
+                    return time;
+                }
+            } catch (DateTimeException e) { // not a time, or beyond what a time can be in UTC
                 // reported below
             }
         }
-        problems.put(key, "must be a time with its offset, such as 2026-11-25T09:30:00+01:00.");
+        problems.put(key, "must be a time with its offset from the years 0001 to 9999, such as"
+                + " 2026-11-25T09:30:00+01:00.");
         return null;
     }
 
@@ -268,11 +274,11 @@ public final class InsightDocumentParser {
         for (Map.Entry<String, JsonValue> entry : map.entrySet()) {
             String field = "additionalProperties." + entry.getKey();
             String name = entry.getKey().strip();
-            if (name.isEmpty() || name.length() > MAX_PROPERTY_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            if (name.isEmpty() || name.length() > MAX_PROPERTY_NAME || Texts.hasControlOrBrokenCharacters(name)) {
                 problems.put(field, "needs a name of 1 to " + MAX_PROPERTY_NAME + " characters.");
             } else if (!(entry.getValue() instanceof JsonString value) || value.getString().isBlank()
                     || value.getString().strip().length() > MAX_PROPERTY_VALUE
-                    || value.getString().chars().anyMatch(Character::isISOControl)) {
+                    || Texts.hasControlOrBrokenCharacters(value.getString())) {
                 problems.put(field, "must be text of 1 to " + MAX_PROPERTY_VALUE + " characters.");
             } else {
                 properties.add(new InsightDocument.Property(name, value.getString().strip()));

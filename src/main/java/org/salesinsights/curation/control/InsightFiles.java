@@ -38,6 +38,7 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.JsonBodies;
 
 /**
  * Reads and writes the bulk files of insights, JSON and CSV, with the same fields: the record (crmType, orgUrl,
@@ -72,6 +73,7 @@ public final class InsightFiles {
     public static Read readJson(String body, InsightsQueryParser records) {
         List<Problem> problems = new ArrayList<>();
         List<InsightRow> rows = new ArrayList<>();
+        JsonBodies.requireShallow(body);
         try (JsonParser parser = Json.createParser(new StringReader(body))) {
             expect(parser, JsonParser.Event.START_OBJECT);
             expectInsightsArray(parser);
@@ -97,6 +99,8 @@ public final class InsightFiles {
                     + e.getLocation().getColumnNumber() + ".");
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw notAFile("JSON", "it must be {\"insights\": [ ... ]}.");
+        } catch (IllegalArgumentException e) { // a number beyond what a decimal holds, such as 1e9999999999
+            throw notAFile("JSON", "it holds a number too large to read.");
         }
         return checked(rows, problems);
     }
@@ -133,7 +137,7 @@ public final class InsightFiles {
                 row(line, index, cells(record.toMap()), records, rows, problems);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw notAFile("CSV", "it is not valid CSV (" + e.getMessage() + ").");
+            throw notAFile("CSV", "it is not valid CSV (" + csvReason(e) + ").");
         }
         return checked(rows, problems);
     }
@@ -271,10 +275,18 @@ public final class InsightFiles {
         }
     }
 
+    /** Commons CSV's reason without the Java exception classes it wraps it in. */
+    static String csvReason(Exception e) {
+        Throwable reason = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(reason.getMessage());
+        return message.replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ?", "").strip();
+    }
+
     private static Optional<JsonObject> object(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonBodies.requireShallow(text);
             return Optional.of(reader.readObject());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | IllegalArgumentException | ApiException e) {
             return Optional.empty();
         }
     }

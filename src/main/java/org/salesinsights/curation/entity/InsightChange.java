@@ -24,7 +24,8 @@ import jakarta.persistence.Table;
 public class InsightChange {
 
     public static final String OF_INSIGHT = "InsightChange.ofInsight";
-    public static final int MAX_CONTENT = 8000;
+    /** The column's size (V3): an insight with every field, property and translation at its limit fits many times. */
+    public static final int MAX_CONTENT = 1_000_000;
 
     public enum Action { CREATED, UPDATED, REORDERED, DELETED }
 
@@ -52,7 +53,10 @@ public class InsightChange {
     @Column(name = "changed_at", nullable = false)
     private OffsetDateTime changedAt;
 
-    /** The insight as it was after the change (JSON), cut to {@link #MAX_CONTENT} characters. */
+    /**
+     * The insight as it was after the change (JSON). Never cut: a snapshot beyond {@link #MAX_CONTENT} characters is
+     * replaced by a JSON object that says so, so the history always holds valid JSON.
+     */
     @Column(length = MAX_CONTENT)
     private String content;
 
@@ -67,7 +71,9 @@ public class InsightChange {
         this.insightVersion = insightVersion;
         this.changedBy = changedBy;
         this.changedAt = changedAt;
-        this.content = content == null || content.length() <= MAX_CONTENT ? content : content.substring(0, MAX_CONTENT);
+        this.content = content == null || content.length() <= MAX_CONTENT ? content
+                : "{\"omitted\": \"the insight's snapshot of " + content.length() + " characters is over the history's"
+                        + " limit of " + MAX_CONTENT + "\"}";
     }
 
     public Action getAction() {

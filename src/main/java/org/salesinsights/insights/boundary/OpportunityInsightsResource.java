@@ -119,7 +119,7 @@ public class OpportunityInsightsResource {
                         @Extension(name = "x-ms-visibility", value = "advanced")})
             @QueryParam("skip") String skip) {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
-        String tenantId = caller.get().tenantId();
+        String tenantId = caller.requireCustomer().tenantId();
         LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         deadline.answer(response, request, () -> insights.find(tenantId, query, languages).response());
     }

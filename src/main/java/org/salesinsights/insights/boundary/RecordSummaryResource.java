@@ -132,7 +132,7 @@ public class RecordSummaryResource {
             @QueryParam("crmOrgUrl") String crmOrgUrl) {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
         TimeWindow window = TimeWindow.parse(startDateTime, endDateTime);
-        String tenantId = caller.get().tenantId();
+        String tenantId = caller.requireCustomer().tenantId();
         LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         deadline.answer(response, request, () -> {
             OpportunityInsights.LocalizedPage answer = insights.findDated(tenantId, query, window, languages);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.salesinsights.insights.entity.CrmType;
+import org.salesinsights.platform.Texts;
 
 /**
  * Checks and normalizes the action's query parameters. Every failure names the parameter; nothing the caller
@@ -83,21 +84,10 @@ public final class InsightsQueryParser {
         if (value.length() > maxLength) {
             throw new InvalidParameterException(name, "must be at most " + maxLength + " characters long.");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogateAt(value, i)) {
-                throw new InvalidParameterException(name, "must not contain control characters.");
-            }
+        if (Texts.hasControlOrBrokenCharacters(value)) {
+            throw new InvalidParameterException(name, "must not contain control characters.");
         }
         return Optional.of(value.strip());
-    }
-
-    private static boolean validSurrogateAt(String value, int i) {
-        char c = value.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
     }
 
     private static int number(String name, String text, int max) {

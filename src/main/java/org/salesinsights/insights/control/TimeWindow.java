@@ -1,8 +1,8 @@
 package org.salesinsights.insights.control;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * The span of insight times a record summary asks for ({@code startDateTime}, {@code endDateTime}), both ends
@@ -36,7 +36,7 @@ public record TimeWindow(OffsetDateTime from, OffsetDateTime until) {
             OffsetDateTime time = OffsetDateTime.parse(value.strip()).withOffsetSameInstant(ZoneOffset.UTC);
             // "no limit" written as a far date (.NET's DateTime.MaxValue is 9999-12-31T23:59:59.9999999Z)
             return time.isBefore(EARLIEST) ? EARLIEST : time.isAfter(LATEST) ? LATEST : time;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // not a time, or one beyond what a time can be in UTC
             throw new InvalidParameterException(name, "must be a date-time with its offset, such as"
                     + " 2026-11-25T09:30:00Z.");
         }

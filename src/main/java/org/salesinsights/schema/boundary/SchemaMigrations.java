@@ -41,8 +41,9 @@ public class SchemaMigrations {
             MigrateResult result = migrate(database, SchemaMigrations.class.getClassLoader());
             LOG.info(() -> result.migrationsExecuted == 0
                     ? "Schema is up to date at version " + result.initialSchemaVersion
-                    : "Schema migrated from version " + result.initialSchemaVersion + " to "
-                            + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations)");
+                    : "Schema migrated from " + (result.initialSchemaVersion == null ? "an empty database"
+                            : "version " + result.initialSchemaVersion) + " to version " + result.targetSchemaVersion
+                            + " (" + result.migrationsExecuted + " migrations)");
         } catch (FlywayException e) {
             if (!DatabaseFailures.isUnavailable(e)) {
                 // a migration that fails on a reachable database must stop the deployment: the service would

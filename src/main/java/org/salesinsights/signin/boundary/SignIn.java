@@ -83,6 +83,11 @@ public class SignIn {
         return caller.hasRole(settings.adminRole()) && settings.adminTenantIds().contains(caller.tenantId());
     }
 
+    /** Whether the caller's tenant is in the registry (its users may read insights). */
+    public boolean isRegisteredCustomer(Caller caller) {
+        return tenants.isRegistered(caller.tenantId());
+    }
+
     /** The demo key, present only in demo mode. */
     public Optional<DemoTokens> demo() {
         return demo;

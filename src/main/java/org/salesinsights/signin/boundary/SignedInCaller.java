@@ -49,6 +49,19 @@ public class SignedInCaller {
         throw new ApiException(401, "INVALID_TOKEN_SPECIFIED", "Sign in with a bearer token.");
     }
 
+    /**
+     * The caller, if their tenant is a registered customer: the read actions serve only those. A partner's own tenant
+     * signs in to curate, but reads nothing unless it is registered too (demo mode included).
+     */
+    public Caller requireCustomer() {
+        Caller caller = get();
+        if (!signIn.isRegisteredCustomer(caller)) {
+            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS",
+                    "Your organization's Microsoft Entra tenant is not registered for this service.");
+        }
+        return caller;
+    }
+
     /** The caller, if they may curate; else 403 {@code INSUFFICIENT_PERMISSIONS}. */
     public Caller requireAdmin() {
         Caller caller = get();

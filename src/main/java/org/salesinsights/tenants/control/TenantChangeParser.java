@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.OrgHosts;
+import org.salesinsights.platform.Texts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.JsonBodies;
@@ -127,7 +128,7 @@ public final class TenantChangeParser {
             return null;
         }
         String name = text(json, key, field, problems);
-        if (name != null && (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl))) {
+        if (name != null && (name.length() > MAX_NAME_LENGTH || Texts.hasControlOrBrokenCharacters(name))) {
             problems.put(field, "must be at most " + MAX_NAME_LENGTH + " characters, without control characters.");
             return null;
         }

@@ -98,4 +98,24 @@ class InsightDocumentParserTest {
             assertEquals(400, assertThrows(ApiException.class, () -> InsightDocumentParser.parse(body)).status());
         }
     }
+
+    @Test
+    void timesNoDatabaseStoresAndBrokenTextAreProblemsOfTheirFields() {
+        ApiException bad = assertThrows(ApiException.class, () -> InsightDocumentParser.parse("{\"title\": \"\\ud800\","
+                + " \"description\": \"ok \\udfff\", \"dateTime\": \"+999999999-12-31T23:59:59-18:00\","
+                + " \"visibleFrom\": \"+10000-01-01T00:00:00Z\", \"visibleUntil\": \"-0001-01-01T00:00:00Z\","
+                + " \"additionalProperties\": {\"Owner\": \"\\ud83d\"}}"));
+        assertEquals(Set.of("title", "description", "dateTime", "visibleFrom", "visibleUntil", "additionalProperties.Owner"),
+                bad.details().keySet(), bad.details()::toString);
+        assertEquals(OffsetDateTime.parse("9999-12-31T23:59:59Z"), InsightDocumentParser.parse("{\"title\": \"t\","
+                + " \"description\": \"d\", \"dateTime\": \"9999-12-31T23:59:59Z\"}").dateTime());
+    }
+
+    @Test
+    void aCsvProblemIsToldWithoutJavaClassNames() {
+        ApiException bad = assertThrows(ApiException.class, () -> InsightFiles.readCsv(
+                "crmType,orgUrl,recordType,recordId,key,title,description\nx,\"a\"b,c,d,e,f,g\n",
+                InsightFilesTest.RECORDS));
+        assertEquals(false, bad.getMessage().matches("(?s).*(java\\.|Exception).*"), bad.getMessage());
+    }
 }

@@ -33,4 +33,13 @@ class TimeWindowTest {
         assertEquals("startDateTime", assertThrows(InvalidParameterException.class,
                 () -> TimeWindow.parse("2026-11-10T00:00:00Z" + " ".repeat(60), null)).parameter());
     }
+
+    @Test
+    void timesBeyondWhatUtcCanHoldAreAWrongEndNotAFailure() {
+        // +999999999-12-31T23:59:59-18:00 is a valid OffsetDateTime whose UTC instant is past Instant's range
+        assertEquals("startDateTime", assertThrows(InvalidParameterException.class,
+                () -> TimeWindow.parse("+999999999-12-31T23:59:59-18:00", null)).parameter());
+        assertEquals("endDateTime", assertThrows(InvalidParameterException.class,
+                () -> TimeWindow.parse(null, "-999999999-01-01T00:00:00+18:00")).parameter());
+    }
 }

@@ -38,10 +38,10 @@ class SchemaMigrationsTest {
     @Test
     void aNewDatabaseGetsEveryVersionOnceInOrder() throws Exception {
         JdbcDataSource database = h2("new");
-        assertEquals(2, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(3, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
         assertEquals(0, SchemaMigrations.migrate(database, loader()).migrationsExecuted, "a restart migrates nothing");
         try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
-            assertEquals(List.of("1", "2"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\""
+            assertEquals(List.of("1", "2", "3"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\""
                     + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\""));
             assertEquals(0, single(sql, "SELECT COUNT(*) FROM seed_script"));
         }
@@ -63,10 +63,10 @@ class SchemaMigrationsTest {
         }
         Map<String, List<String>> before = everyRow(database);
 
-        assertEquals(2, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(3, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
         assertEquals(before, everyRow(database), "the upgrade changed a row");
         try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
-            assertEquals(List.of("0", "1", "2"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
+            assertEquals(List.of("0", "1", "2", "3"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                     + " ORDER BY \"installed_rank\""), "the old schema is the baseline, version 0");
             assertEquals(List.of("Edited by an admin"), column(sql, "SELECT title FROM insight WHERE id = 2"));
         }
@@ -108,7 +108,8 @@ class SchemaMigrationsTest {
 
     @Test
     void theMigrationsAreAsciiWithOneStatementPerLine() throws IOException {
-        for (String script : List.of("db/migration/V1__schema.sql", "db/migration/V2__seed_ledger.sql")) {
+        for (String script : List.of("db/migration/V1__schema.sql", "db/migration/V2__seed_ledger.sql",
+                "db/migration/V3__history_holds_whole_snapshots.sql")) {
             byte[] bytes;
             try (InputStream in = loader().getResourceAsStream(script)) {
                 bytes = in.readAllBytes();
