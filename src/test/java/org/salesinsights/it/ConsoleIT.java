@@ -111,7 +111,7 @@ class ConsoleIT {
         type(By.id("f-description"), "The CFO approved 120 machines.");
         click(By.id("save-insight"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f-title-error"),
-                "must be 1 to 20 characters (it has 21)."));
+                "must be 1 to 20 characters (UTF-16 code units; an emoji counts 2 or more); it has 21."));
         assertTrue(browser.findElement(By.id("message")).isDisplayed());
         assertEquals("true", browser.findElement(By.id("f-title")).getAttribute("aria-invalid"));
         screenshot("console-validation-error.png");
