@@ -162,6 +162,9 @@ const graphemes = new Intl.Segmenter("en", {granularity: "grapheme"});
 let problems = 0, insights = 0;
 for (const file of process.argv.slice(1)) {
   const answer = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (!Array.isArray(answer.value)) {
+    continue; // not an answer (a violation, reported by Prism)
+  }
   for (const insight of answer.value) {
     insights++;
     for (const [field, max] of [["title", 20], ["description", 130]]) {
@@ -189,11 +192,13 @@ for action in opportunity-insights record-summary-insights; do
 done
 through_prism record-summary-window "$user" \
   "/api/v1/record-summary-insights?$query&startDateTime=2026-11-01T00:00:00%2B14:00&endDateTime=2026-11-30T23:59:59-12:00"
-within_limits "$work"/opportunity-insights-*.json "$work"/record-summary-*.json
+over_limits=0
+within_limits "$work"/opportunity-insights-*.json "$work"/record-summary-*.json || over_limits=1
 # the adversarial record really is: seven cut in the seed, the three written at the limits served whole
 node -e '
 const fs = require("fs"), dir = process.argv[1];
 const value = JSON.parse(fs.readFileSync(dir + "/opportunity-insights-all.json", "utf8")).value;
+if (!Array.isArray(value)) process.exit(0); // a violation, counted already
 const served = new Set(value.map(i => i.title + "\n" + i.description));
 if (value.length !== 10) throw new Error("expected 10 insights of the adversarial record, got " + value.length);
 if (value.filter(i => i.title.endsWith("\u2026")).length < 5) throw new Error("the seeded over-long titles were not cut");
@@ -226,18 +231,19 @@ for entry in "${demo_records[@]}"; do
       -H "Accept-Language: $language"
   done
 done
-within_limits "$work"/demo-*.json
+within_limits "$work"/demo-*.json || over_limits=1
 
 # the admin preview (not part of the connector, so not through Prism): the same limits, the same texts
 curl -sS -f -H "Authorization: Bearer $admin" -H 'Accept-Language: de' "$app/api/admin/v1/records/$record/preview?top=50" \
   -o "$work/preview-de.json"
-within_limits "$work/preview-de.json"
+within_limits "$work/preview-de.json" || over_limits=1
 node -e '
 const fs = require("fs"), dir = process.argv[1];
-const texts = file => JSON.parse(fs.readFileSync(dir + "/" + file, "utf8")).value.map(i => [i.title, i.description]);
+const texts = file => (JSON.parse(fs.readFileSync(dir + "/" + file, "utf8")).value || [])
+  .map(i => [i.title, i.description]);
 if (JSON.stringify(texts("preview-de.json")) !== JSON.stringify(texts("opportunity-insights-de.json"))) {
   throw new Error("the admin preview differs from what sellers get");
-}' "$work"
+}' "$work" || over_limits=1
 
 echo "Prism $PRISM_VERSION: $calls calls through the connector package, $violations violations"
-[[ "$violations" == 0 ]] || { echo "the service broke its published limits" >&2; exit 1; }
+[[ "$violations" == 0 && "$over_limits" == 0 ]] || { echo "the service broke its published limits" >&2; exit 1; }
