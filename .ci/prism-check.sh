@@ -19,7 +19,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PRISM_VERSION=5.14.2 # the newest that runs on Debian 12's Node.js (5.15 and later need Node 24)
+# The newest Prism for Node.js 18 and 20 (5.15 and later need Node 24). Tried on Node 20; Debian 12's own nodejs is
+# 18.19, just under the 18.20.1 Prism declares, which npm only warns about.
+PRISM_VERSION=5.14.2
 base_port=${PRISM_CHECK_PORT:-18180}
 app_port=$base_port proxy_port=$((base_port + 1)) stand_in_port=$((base_port + 2)) stand_in_proxy_port=$((base_port + 3))
 spec=target/connector/apiDefinition.swagger.json
