@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Fits text into the card's limits, counted in UTF-16 code units: the one count that bounds all three that the
  * parties use (.NET's {@code String.Length} counts UTF-16 units, JSON Schema's {@code maxLength} and so Prism and
  * the connector's validators count code points, people see graphemes; a code point is one or two units, a grapheme
- * one or more code points). A flag is 4 units, a family emoji up to 11.
+ * one or more code points). A flag is 4 units, a family emoji 8 or more (19 with skin tones).
  *
  * <p>Text over the limit is cut at a grapheme boundary, so an emoji, a flag or a letter with combining accents is
  * never split: at the last word boundary that keeps at least half of the room (else after the last whole grapheme
