@@ -11,7 +11,8 @@
 --   * ids from 500 to 999: the service numbers the rows it makes from 1000 up;
 --   * record ids as the API normalizes them: Dynamics 365 GUIDs in lower case without braces, Salesforce ids in
 --     their 18-character form; record types in lower case; organizations by the host name of their CRM URL;
---   * titles of at most 20 characters and descriptions of at most 130, links https (the API cuts longer text);
+--   * titles of at most 20 characters and descriptions of at most 130, counted in UTF-16 code units (an emoji counts
+--     2 or more), links https (the API cuts longer text);
 --   * a seeded row that a curator deletes stays deleted, unless the file is changed (then it runs again, once).
 --     For many insights, import a file through the admin API instead.
 -- The customer's Entra tenant (its directory id) that may read the organization's insights.

@@ -108,10 +108,23 @@ class ConsoleIT {
         type(By.id("f-title"), "Budget approved today");
         assertEquals("21/20", browser.findElement(By.id("f-title-count")).getText());
         assertTrue(browser.findElement(By.id("f-title-count")).getAttribute("class").contains("over"));
+        // counted in UTF-16 code units as the API counts: five flags are 20 (full), a sixth grapheme passes the limit;
+        // set by script, as ChromeDriver types only characters of the Basic Multilingual Plane
+        String flags = "\uD83C\uDDE9\uD83C\uDDEA".repeat(5);
+        input(By.id("f-title"), flags);
+        assertEquals("20/20", browser.findElement(By.id("f-title-count")).getText());
+        assertFalse(browser.findElement(By.id("f-title-count")).getAttribute("class").contains("over"));
+        input(By.id("f-title"), flags + "e\u0301");
+        assertEquals("22/20", browser.findElement(By.id("f-title-count")).getText());
+        // a right-to-left mark, Hebrew, a family emoji
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        input(By.id("f-description"), "\u200F\u05E9\u05DC\u05D5\u05DD " + family);
+        assertEquals("14/130", browser.findElement(By.id("f-description-count")).getText());
+        type(By.id("f-title"), "Budget approved today");
         type(By.id("f-description"), "The CFO approved 120 machines.");
         click(By.id("save-insight"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("f-title-error"),
-                "must be 1 to 20 characters (it has 21)."));
+                "must be 1 to 20 characters (UTF-16 code units; an emoji counts 2 or more); it has 21."));
         assertTrue(browser.findElement(By.id("message")).isDisplayed());
         assertEquals("true", browser.findElement(By.id("f-title")).getAttribute("aria-invalid"));
         screenshot("console-validation-error.png");
@@ -227,6 +240,13 @@ class ConsoleIT {
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(where));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Sets a field's value as typing would, firing its input event. */
+    private void input(By where, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(where));
+        browser.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
     }
 
     private void screenshot(String name) throws IOException {

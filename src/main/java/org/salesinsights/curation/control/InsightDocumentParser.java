@@ -30,8 +30,9 @@ import org.salesinsights.platform.JsonBodies;
 
 /**
  * Reads a curator's insight and checks all of it at once: every problem is reported by field, as 400
- * {@code INVALID_PARAMETER} with {@code details}. Text is counted as people see it (an emoji counts once), as the
- * read action counts it; unknown fields are refused, so a misspelt field is never silently dropped.
+ * {@code INVALID_PARAMETER} with {@code details}. Titles and descriptions are counted in UTF-16 code units, as the read
+ * action cuts them and as the Sales app counts them (an emoji counts 2 or more, see {@link TextLimits}); unknown fields
+ * are refused, so a misspelt field is never silently dropped.
  */
 public final class InsightDocumentParser {
 
@@ -156,7 +157,7 @@ public final class InsightDocumentParser {
         String text = string.getString().strip();
         int length = TextLimits.length(text);
         if (length < 1 || length > max) {
-            problems.put(key, "must be 1 to " + max + " characters (it has " + length + ").");
+            problems.put(key, "must be 1 to " + max + " characters (" + TextLimits.UNIT + "); it has " + length + ".");
             return null;
         }
         if (Texts.hasControlOrBrokenCharacters(text)) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -54,14 +56,52 @@ class InsightDocumentParserTest {
     }
 
     @Test
-    void charactersAreCountedAsPeopleSeeThem() {
-        String twentyEmoji = "\uD83D\uDC4D".repeat(20);
-        assertEquals(twentyEmoji, InsightDocumentParser.parse("{\"title\": \"" + twentyEmoji
-                + "\", \"description\": \"d\"}").title());
+    void charactersAreCountedInUtf16CodeUnits() {
         ApiException tooLong = assertThrows(ApiException.class, () -> InsightDocumentParser.parse(
                 "{\"title\": \"" + "a".repeat(21) + "\", \"description\": \"" + "b".repeat(131) + "\"}"));
         assertEquals(Set.of("title", "description"), tooLong.details().keySet());
-        assertEquals("must be 1 to 20 characters (it has 21).", tooLong.details().get("title"));
+        assertEquals("must be 1 to 20 characters (UTF-16 code units; an emoji counts 2 or more); it has 21.",
+                tooLong.details().get("title"));
+        assertEquals("must be 1 to 130 characters (UTF-16 code units; an emoji counts 2 or more); it has 131.",
+                tooLong.details().get("description"));
+    }
+
+    @Test
+    void emojiCombiningMarksAndRightToLeftTextCountEveryUnit() {
+        // each case: text of exactly 20 UTF-16 units (accepted as a title), and the same with one more unit (refused)
+        Map<String, String> twenty = new LinkedHashMap<>();
+        twenty.put("thumbs up, astral", "\uD83D\uDC4D".repeat(10));
+        twenty.put("flags", "\uD83C\uDDE9\uD83C\uDDEA".repeat(5));
+        twenty.put("family, a ZWJ sequence",
+                "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67".repeat(2) + "abcd");
+        twenty.put("combining marks", "e\u0301".repeat(10));
+        twenty.put("Hebrew with points",
+                "\u05E9\u05C1\u05B8\u05DC\u05D5\u05B9\u05DD ".repeat(2) + "\u05D0\u05D1\u05D2\u05D3");
+        twenty.put("Arabic with a right-to-left mark", "\u200F\u0645\u0631\u062D\u0628\u0627 "
+                + "\u0628\u0627\u0644\u0639\u0627\u0644\u0645 \u0634\u0643\u0631\u064B\u0627");
+        twenty.forEach((name, text) -> {
+            assertEquals(20, text.length(), name);
+            assertEquals(text, InsightDocumentParser.parse(json(text)).title(), name);
+            for (String more : List.of("x", "\u0301", "\uD83D\uDC4D")) {
+                ApiException bad = assertThrows(ApiException.class,
+                        () -> InsightDocumentParser.parse(json(text + more)), name);
+                assertEquals("must be 1 to 20 characters (UTF-16 code units; an emoji counts 2 or more); it has "
+                        + (20 + more.length()) + ".", bad.details().get("title"), name);
+            }
+        });
+    }
+
+    @Test
+    void translationsAreCountedTheSameWay() {
+        String flags = "\uD83C\uDDE9\uD83C\uDDEA".repeat(6); // 6 graphemes, 12 code points, 24 units
+        ApiException bad = assertThrows(ApiException.class, () -> InsightDocumentParser.parseTranslation(
+                json(flags)));
+        assertEquals("must be 1 to 20 characters (UTF-16 code units; an emoji counts 2 or more); it has 24.",
+                bad.details().get("title"));
+    }
+
+    private static String json(String title) {
+        return "{\"title\": \"" + title + "\", \"description\": \"d\"}";
     }
 
     @Test

@@ -80,7 +80,8 @@ class InsightFilesTest {
         assertEquals(400, problems.status());
         assertEquals(List.of("line 6", "line 7", "line 8", "line 9"), List.copyOf(problems.details().keySet()),
                 "a cell over three lines, an empty line, and a last line without a line break are counted");
-        assertEquals(Map.of("title", "must be 1 to 20 characters (it has 21)."), problems.details().get("line 6"));
+        assertEquals(Map.of("title", "must be 1 to 20 characters (UTF-16 code units; an emoji counts 2 or more);"
+                + " it has 21."), problems.details().get("line 6"));
         assertTrue(((Map<?, ?>) problems.details().get("line 7")).containsKey("key"));
         assertTrue(((Map<?, ?>) problems.details().get("line 8")).containsKey("recordId"));
         assertEquals(Map.of("key", "names the same insight of the same record as line 2."),

@@ -68,6 +68,19 @@ class OpportunityInsightJsonTest {
     }
 
     @Test
+    void emojiTextIsCutToTheUtf16LimitsOnBothActions() {
+        String flags = "\uD83C\uDDE9\uD83C\uDDEA".repeat(15); // 15 graphemes, 30 code points, 60 units
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 "; // 9 units
+        OpportunityInsight insight = OpportunityInsight.of(flags, family.repeat(20), null,
+                OffsetDateTime.parse("2026-11-25T10:30:00Z"), List.of());
+        assertEquals("\uD83C\uDDE9\uD83C\uDDEA".repeat(4) + "\u2026", insight.title());
+        assertEquals(family.repeat(14).strip() + "\u2026", insight.description());
+        RecordSummaryInsight summary = RecordSummaryInsight.of(insight);
+        assertEquals(insight.title(), summary.title());
+        assertEquals(insight.description(), summary.description());
+    }
+
+    @Test
     void repeatedPropertyNamesKeepTheFirst() {
         OpportunityInsight insight = OpportunityInsight.of("t", "d", null, null,
                 List.of(new InsightProperty("Stage", "Validation"), new InsightProperty("Stage", "Closed")));
