@@ -259,7 +259,9 @@ class FuzzIT {
 
     @Provide
     Arbitrary<Integer> lengths() {
-        return Arbitraries.of(7_000, 8_200, 12_000, 16_000, 17_000, 33_000, 70_000);
+        // within the listener's own limit (64 KB on Payara, server-config/payara): past it, the server's HTTP codec
+        // refuses the request before any application code; nginx in front answers those 431 (ReverseProxyIT)
+        return Arbitraries.of(7_000, 8_200, 12_000, 16_000, 17_000, 33_000, 60_000);
     }
 
     @Provide
@@ -273,7 +275,7 @@ class FuzzIT {
         Arbitrary<String> name = Arbitraries.of("recordType", "recordId", "crmType", "crmOrgUrl", "top", "skip",
                 "startDateTime", "endDateTime", "tenantId", "role", "orgUrl", "unknown", "top", "recordId");
         Arbitrary<String> value = Arbitraries.oneOf(nasty().map(v -> URLEncoder.encode(v, StandardCharsets.UTF_8)),
-                Arbitraries.of("%ED%A0%80", "%FF%FE", "%C0%AF", "%", "%zz", "%00", "opportunity", "Dynamics%20365",
+                Arbitraries.of("%ED%A0%80", "%FF%FE", "%C0%AF", "%25", "%00", "opportunity", "Dynamics%20365",
                         "d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91", "contoso.crm.dynamics.com", "5", "0"));
         return Combinators.combine(name, value).as((n, v) -> n + "=" + v).list().ofMaxSize(8)
                 .map(pairs -> String.join("&", pairs));
