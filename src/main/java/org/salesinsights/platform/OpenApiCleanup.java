@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * array with properties instead of items, and inlines named schemas. This filter removes the filler, turns such
  * arrays into arrays of their named item schema, types date-times as strings and refers to named schemas by
  * {@code $ref}. A document without these faults (WildFly's) keeps its schemas as they are. On every server the
- * servers entry becomes relative (see {@link #filterOpenAPI}).
+ * servers entry becomes relative (see {@link #filterOpenAPI}), the document becomes the public one (see
+ * {@link #publicOnly}), and schemas nothing refers to any more are dropped.
  */
 public class OpenApiCleanup implements OASFilter {
 
