@@ -52,6 +52,8 @@ expected='{"value":[{"title":"Fabrikam Insights","description":"Northwind asked 
 ready=$(curl -sS 'http://127.0.0.1:21080/health/ready')
 echo "$ready"
 [[ "$ready" == *'"status":"UP"'* ]] || { echo "not ready on Payara Server"; exit 1; }
+metrics=$(curl -sS -o /dev/null -w '%{http_code}' 'http://127.0.0.1:21080/metrics')
+[[ "$metrics" != 200 ]] || { echo "/metrics answers anyone on Payara Server"; exit 1; }
 rows=$(psql -tA -h 127.0.0.1 -U postgres -d insights_smoke -c 'SELECT COUNT(*) FROM insight')
 [[ "$rows" -gt 0 ]] || { echo "the demo data is not in PostgreSQL"; exit 1; }
 echo "Payara Server $version smoke test passed (PostgreSQL, $rows insights)"

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
@@ -24,6 +25,9 @@ import org.salesinsights.signin.boundary.SignedInCaller;
                 + " for this API's app registration as 'Authorization: Bearer <token>'.",
         flows = @OAuthFlows(authorizationCode = @OAuthFlow(
                 authorizationUrl = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
-                tokenUrl = "https://login.microsoftonline.com/common/oauth2/v2.0/token")))
+                tokenUrl = "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+                // OpenAPI requires the flow's scopes; Entra ID names this one api://<the API's client id>/...
+                scopes = @OAuthScope(name = "user_impersonation", description = "Read sales insights as the signed-in"
+                        + " user (in Entra ID: api://<the API's client id>/user_impersonation)."))))
 public class InsightsApplication extends Application {
 }

@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,6 +86,30 @@ class DemoModeIT {
         assertEquals(400, Http.get(uri("api/demo/token?tenantId=contoso")).statusCode());
     }
 
+    /**
+     * The desk answers only under a loopback name: a page that rebinds its own name to 127.0.0.1 makes the browser
+     * send that name as Host, and gets the contract's refusal; the printed curl quotes what it prints.
+     */
+    @Test
+    void theDeskAnswersOnlyUnderALoopbackHostName() throws URISyntaxException {
+        for (String host : List.of("rebound.example", "rebound.example:" + base.getPort(), "localhost.rebound.example",
+                "127.0.0.1.nip.io")) {
+            String refused = Http.raw(base.toURI(), "GET " + base.getPath() + "api/demo/token HTTP/1.1\r\nHost: " + host + "\r\n",
+                    new byte[0]);
+            assertEquals(403, Http.status(refused), refused);
+            assertEquals("INSUFFICIENT_PERMISSIONS", Http.json(Http.body(refused)).getString("errorCode"));
+        }
+        for (String host : List.of("localhost:" + base.getPort(), "127.0.0.1:" + base.getPort(),
+                "[::1]:" + base.getPort(), "LOCALHOST")) {
+            String answer = Http.raw(base.toURI(), "GET " + base.getPath() + "api/demo/token HTTP/1.1\r\nHost: " + host + "\r\n",
+                    new byte[0]);
+            assertEquals(200, Http.status(answer), answer);
+            Matcher curl = CURL.matcher(Http.body(answer));
+            assertTrue(curl.find(), answer);
+            assertTrue(curl.group(1).startsWith("http://" + host + base.getPath() + "api/v1/"), answer);
+        }
+    }
+
     @Test
     void entraTokensStillWorkBesideTheDemoKey() {
         HttpResponse<String> answer = Http.get(uri("api/v1/opportunity-insights?recordType=lead"
@@ -96,11 +121,11 @@ class DemoModeIT {
         assertEquals(401, unsigned.statusCode(), unsigned::body);
     }
 
+    /**
+     * Under the loopback address: the demo token desk answers only to a loopback Host, and Arquillian's URL names the
+     * machine by its network name.
+     */
     private URI uri(String relative) {
-        try {
-            return base.toURI().resolve(relative);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath()).resolve(relative);
     }
 }

@@ -164,6 +164,25 @@ class ReverseProxyIT {
     }
 
     @Test
+    void spellingsOfOneTokenShareOneAllowance() throws Exception {
+        String token = TestTokens.v2(TestTokens.ADATUM); // a sign-in of its own, not used by the other tests
+        List<String> spellings = List.of("Bearer " + token, "bearer " + token, "BEARER " + token, "Bearer  " + token,
+                "bEaReR   " + token);
+        int throttled = 0;
+        for (int call = 0; call < 60; call++) {
+            // round robin: keyed on the header's text, each spelling had its own burst of 20, and none met 429
+            HttpResponse<String> response = send("/api/v1/test-connection", "GET", "Authorization",
+                    spellings.get(call % spellings.size()));
+            if (response.statusCode() == 429) {
+                throttled++;
+            } else {
+                assertEquals(200, response.statusCode(), () -> response.body());
+            }
+        }
+        assertTrue(throttled > 0, "the spellings of one token were throttled " + throttled + " times of 60");
+    }
+
+    @Test
     void errorsKeepTheContractsBodyThroughTheProxy() throws Exception {
         HttpResponse<String> response = send("/api/v1/opportunity-insights?recordType=opportunity&top=1", "GET",
                 "x-ms-client-request-id", "via-proxy-2", "Authorization", TestTokens.bearer(TestTokens.FABRIKAM));

@@ -11,6 +11,8 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -294,6 +296,192 @@ class SignInIT {
         for (String status : List.of("401", "403")) {
             assertTrue(get.getJsonObject("responses").containsKey(status), status);
         }
+    }
+
+    /**
+     * Every resource method of the application (found by reflection, so none is forgotten) refuses an anonymous
+     * call before it runs, however its path is written: encoded slashes, dot segments, ; parameters, double
+     * slashes, and paths that the container decodes to a public path while JAX-RS routes them to another resource.
+     * The public exceptions answer only when their path is written exactly.
+     */
+    @Test
+    void everyResourceMethodRefusesAnAnonymousCallHoweverItsPathIsWritten() {
+        List<ResourceMethods> methods = ResourceMethods.all();
+        assertTrue(methods.size() > 20, methods::toString);
+        assertTrue(methods.stream().anyMatch(m -> m.resource().equals("TenantsResource.put")), methods::toString);
+        List<String> publicMethods = List.of("DemoTokenResource.text", "DemoTokenResource.json",
+                "ConsoleSettingsResource.settings");
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        for (ResourceMethods method : methods) {
+            String path = method.uriPath("1");
+            List<String> variants = new java.util.ArrayList<>(List.of(path + ";x=1", path.replace("api/", "api//"),
+                    path.replace("api/", "api/./"), path.replaceFirst("/([^/]*)$", "%2F$1"),
+                    path.replace("api/", "api/x/../"), path + "/..%2F" + "..%2F".repeat(path.split("/").length - 2)
+                            + "demo%2Ftoken"));
+            if (method.hasParameter()) {
+                // the issue's path: a parameter that the container decodes and resolves to the demo desk
+                String prefix = method.path().substring(0, method.path().indexOf('{'));
+                int depth = prefix.split("/").length;
+                variants.add("api/" + method.path().replaceFirst("\\{[^}]+}", "..%2F".repeat(depth)
+                        + "demo%2Ftoken").replaceAll("\\{[^}]+}", "1"));
+                variants.add("api/" + method.path().replaceFirst("\\{[^}]+}", "%2e%2e/".repeat(depth)
+                        + "console%2Fsettings").replaceAll("\\{[^}]+}", "1"));
+            }
+            if (!publicMethods.contains(method.resource())) {
+                variants.add(0, path);
+            }
+            for (String variant : variants) {
+                if (!checked.add(method.httpMethod() + " " + variant)) {
+                    continue;
+                }
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + variant))
+                        .header("Content-Type", "application/json");
+                request = switch (method.httpMethod()) {
+                    case "POST" -> request.POST(HttpRequest.BodyPublishers.ofString("{}"));
+                    case "PUT" -> request.PUT(HttpRequest.BodyPublishers.ofString("{}"));
+                    case "DELETE" -> request.DELETE();
+                    default -> request.GET();
+                };
+                HttpResponse<String> answer = Http.send(request.build());
+                assertEquals(401, answer.statusCode(), () -> method + " " + variant + ": " + answer.body());
+                assertInvalidToken(answer);
+                assertTrue(answer.body().contains("The bearer token is missing"), () -> method + " " + variant
+                        + " reached the resource: " + answer.body());
+                if (variants.get(0).equals(variant) && checked.add("OPTIONS " + variant)) {
+                    HttpResponse<String> options = Http.send(HttpRequest.newBuilder(URI.create(base + variant))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+                    assertInvalidToken(options);
+                }
+            }
+        }
+        // the public ones, written exactly, answer anyone (the desk only in demo mode: 404 here)
+        assertEquals(200, Http.get(uri("api/console/settings")).statusCode());
+        assertEquals(404, Http.get(uri("api/demo/token")).statusCode());
+    }
+
+    /**
+     * Admin bodies are read only after the role check, and never past a limit: a seller who promises 30 MB is refused
+     * at once (the server answers without waiting for a byte of it), and so is a curator, with 413, when
+     * Content-Length is over the operation's limit or the body turns out to be.
+     */
+    @Test
+    void adminBodiesAreReadOnlyAfterTheRoleCheckAndNeverPastTheirLimit() throws URISyntaxException {
+        String seller = TestTokens.bearer(TestTokens.CONTOSO);
+        String admin = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
+        int promised = 30_000_000;
+        byte[] start = "{\"displayName\": \"".getBytes(StandardCharsets.UTF_8);
+        for (String[] operation : List.of(new String[] {"PUT", "api/admin/v1/tenants/" + TestTokens.CONTOSO},
+                new String[] {"POST", "api/admin/v1/records"}, new String[] {"POST", "api/admin/v1/records/1/insights"},
+                new String[] {"PUT", "api/admin/v1/records/1/order"}, new String[] {"PUT", "api/admin/v1/insights/1"},
+                new String[] {"PUT", "api/admin/v1/insights/1/translations/de"},
+                new String[] {"POST", "api/admin/v1/import"})) {
+            String head = operation[0] + " " + base.getPath() + operation[1] + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nIf-Match: \"1\"\r\nContent-Length: " + promised + "\r\n";
+            // a seller: 403 without the server reading the body (it never comes; the answer does)
+            String refused = Http.raw(base.toURI(), head + "Authorization: " + seller + "\r\n", start);
+            assertEquals(403, Http.status(refused), () -> String.join(" ", operation) + ": " + refused);
+            assertEquals("INSUFFICIENT_PERMISSIONS", Http.json(Http.body(refused)).getString("errorCode"));
+            // a curator: 413 on the promise alone, with the contract's body
+            String tooLarge = Http.raw(base.toURI(), head + "Authorization: " + admin + "\r\n", start);
+            assertEquals(413, Http.status(tooLarge), () -> String.join(" ", operation) + ": " + tooLarge);
+            JsonObject error = Http.json(Http.body(tooLarge));
+            assertEquals("PAYLOAD_TOO_LARGE", error.getString("errorCode"));
+            assertTrue(error.containsKey("activityId"), error::toString);
+        }
+        // a body sent in chunks, with no length promised, is cut at the limit (64 KB for a tenant)
+        byte[] chunk = ("{\"displayName\": \"" + "x".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] chunked = new byte[0];
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            chunked = out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String cut = Http.raw(base.toURI(), "PUT " + base.getPath() + "api/admin/v1/tenants/" + TestTokens.CONTOSO
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Authorization: " + admin + "\r\n", chunked);
+        assertEquals(413, Http.status(cut), cut);
+        assertEquals("PAYLOAD_TOO_LARGE", Http.json(Http.body(cut)).getString("errorCode"));
+        // under the limit, the body is read as before
+        HttpResponse<String> small = put(uri("api/admin/v1/tenants/" + TestTokens.CONTOSO), admin, "{");
+        assertEquals(400, small.statusCode(), small::body);
+    }
+
+    /**
+     * What anyone can learn of the API: the public document holds the connector's operations only (saved to
+     * target/openapi/served.json, which CI lints), the whole document is for curators, the runtime's own
+     * descriptions (WADL, OPTIONS) are refused even to signed-in sellers, and the server's metrics are not served.
+     */
+    @Test
+    void thePublicSeesThePublicOperationsOnly() throws Exception {
+        HttpResponse<String> served = Http.get(base.toURI().resolve("/openapi"), "Accept", "application/json");
+        assertEquals(200, served.statusCode());
+        Path saved = Path.of(System.getProperty("insights.war")).resolveSibling("openapi").resolve("served.json");
+        Files.createDirectories(saved.getParent());
+        Files.writeString(saved, served.body());
+        JsonObject document = Http.json(served);
+        JsonObject paths = document.getJsonObject("paths");
+        assertEquals(java.util.Set.of("/api/v1/opportunity-insights", "/api/v1/record-summary-insights",
+                "/api/v1/test-connection"), paths.keySet().stream().map(p -> p.substring(p.indexOf("/api/")))
+                .collect(java.util.stream.Collectors.toSet()), paths.keySet()::toString);
+        assertFalse(served.body().contains("/admin/"), "no trace of the admin API");
+        assertFalse(document.containsKey("endpoints"), "no list of every endpoint");
+        assertFalse(document.getJsonObject("components").getJsonObject("schemas").containsKey("Tenant"));
+        assertFalse(document.getJsonArray("tags").toString().contains("Administration"));
+        for (String path : paths.keySet()) {
+            JsonObject get = paths.getJsonObject(path).getJsonObject("get");
+            assertFalse(get.containsKey("requestBody"), path + ": a GET takes no body");
+        }
+        // the record summary's answer is its own page of insights (dateTime required), not the Key sales info's
+        JsonObject summary = resolve(document, paths.getJsonObject(paths.keySet().stream()
+                .filter(p -> p.endsWith("/record-summary-insights")).findFirst().orElseThrow()).getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema"));
+        JsonObject value = summary.getJsonObject("properties").getJsonObject("value");
+        JsonObject item = value.containsKey("items") ? resolve(document, value.getJsonObject("items")) : value;
+        assertTrue(item.getJsonArray("required").toString().contains("dateTime"), summary::toString);
+
+        String seller = TestTokens.bearer(TestTokens.CONTOSO);
+        String admin = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
+        HttpResponse<String> wadl = Http.get(uri("api/application.wadl"), "Authorization", seller);
+        assertEquals(404, wadl.statusCode(), wadl::body);
+        assertEquals("NOT_FOUND", Http.json(wadl).getString("errorCode"));
+        assertEquals(404, Http.get(uri("api/application.wadl/xsd0.xsd"), "Authorization", admin).statusCode());
+        assertInvalidToken(Http.get(uri("api/application.wadl")));
+        for (String path : List.of("api/v1/opportunity-insights", "api/admin/v1/tenants", "api/")) {
+            HttpResponse<String> options = Http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", seller)
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(405, options.statusCode(), () -> path + ": " + options.body());
+            assertEquals("METHOD_NOT_ALLOWED", Http.json(options).getString("errorCode"));
+            assertFalse(options.body().contains("admin/v1"), options::body);
+        }
+
+        // the whole document, for curators
+        HttpResponse<String> whole = Http.get(uri("api/admin/v1/openapi"), "Authorization", admin);
+        assertEquals(200, whole.statusCode(), whole::body);
+        JsonObject wholePaths = Http.json(whole).getJsonObject("paths");
+        assertTrue(wholePaths.containsKey("/api/admin/v1/tenants/{tenantId}"), wholePaths.keySet()::toString);
+        JsonObject export = wholePaths.getJsonObject("/api/admin/v1/export").getJsonObject("get");
+        assertTrue(export.getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .containsKey("text/csv"), export::toString);
+        assertEquals(403, Http.get(uri("api/admin/v1/openapi"), "Authorization", seller).statusCode());
+        assertInvalidToken(Http.get(uri("api/admin/v1/openapi")));
+
+        // the server's operational endpoints: no metrics for anyone on the application's port
+        HttpResponse<String> metrics = Http.get(base.toURI().resolve("/metrics"));
+        assertTrue(metrics.statusCode() >= 400, () -> "/metrics answered " + metrics.statusCode());
+        assertFalse(metrics.body().contains("# TYPE"), metrics::body);
+    }
+
+    private static JsonObject resolve(JsonObject document, JsonObject schema) {
+        if (!schema.containsKey("$ref")) {
+            return schema;
+        }
+        String ref = schema.getString("$ref");
+        return document.getJsonObject("components").getJsonObject("schemas")
+                .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static void assertInvalidToken(HttpResponse<String> response) {

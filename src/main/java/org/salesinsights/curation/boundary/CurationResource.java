@@ -34,6 +34,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,6 +59,7 @@ import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.IfMatch;
 import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**
@@ -71,6 +76,10 @@ public class CurationResource {
 
     static final String CSV = "text/csv";
     static final int MAX_FILE_BYTES = 20_000_000;
+    /** A record to add: five short fields. */
+    static final int MAX_RECORD_BYTES = 8 * 1024;
+    /** An insight or a translation: short texts and a few properties; and a new order of a record's insights. */
+    static final int MAX_DOCUMENT_BYTES = 64 * 1024;
 
     @Inject
     SignedInCaller caller;
@@ -86,6 +95,9 @@ public class CurationResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("records")
@@ -109,14 +121,16 @@ public class CurationResource {
     @POST
     @Path("records")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(operationId = "PutRecord", summary = "Add a record",
             description = "Adds a CRM record to curate, or finds it: crmType, orgUrl, recordType, recordId and an"
                     + " optional displayName.")
     @APIResponse(responseCode = "201", description = "Added.")
     @APIResponse(responseCode = "200", description = "It was there already.")
-    public Response addRecord(String body) {
+    public Response addRecord(InputStream body) {
         caller.requireAdmin();
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = JsonBodies.object(body(body, MAX_RECORD_BYTES));
         CrmRecordKey key = key(string(json, "recordType"), string(json, "crmType"), string(json, "recordId"),
                 string(json, "orgUrl"), true);
         String displayName = string(json, "displayName");
@@ -146,12 +160,15 @@ public class CurationResource {
     @POST
     @Path("records/{recordId}/insights")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(operationId = "CreateInsight", summary = "Create an insight",
             description = "Creates an insight of the record; every problem of the document is listed by field.")
     @APIResponse(responseCode = "201", description = "Created; ETag is its version.")
-    public Response create(@PathParam("recordId") long recordId, String body) {
+    public Response create(@PathParam("recordId") long recordId, InputStream body) {
         String by = caller.requireAdmin().objectId();
-        InsightView created = curation.create(recordId, InsightDocumentParser.parse(body), by);
+        InsightView created = curation.create(recordId,
+                InsightDocumentParser.parse(body(body, MAX_DOCUMENT_BYTES)), by);
         return tagged(Response.created(uri.getBaseUriBuilder().path("admin/v1/insights/{id}").build(created.id())),
                 created);
     }
@@ -159,12 +176,14 @@ public class CurationResource {
     @PUT
     @Path("records/{recordId}/order")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(operationId = "ReorderInsights", summary = "Reorder the insights of a record",
             description = "Orders the record's insights as listed in insightIds (every one, once); pinned ones"
                     + " still come first.")
-    public List<InsightView> reorder(@PathParam("recordId") long recordId, String body) {
+    public List<InsightView> reorder(@PathParam("recordId") long recordId, InputStream body) {
         String by = caller.requireAdmin().objectId();
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = JsonBodies.object(body(body, MAX_DOCUMENT_BYTES));
         if (!(json.get("insightIds") instanceof JsonArray ids) || json.size() != 1
                 || !ids.stream().allMatch(id -> id instanceof JsonNumber number && number.isIntegral())) {
             throw new ApiException(400, "INVALID_PARAMETER", "The body must be {\"insightIds\": [...]}.",
@@ -187,15 +206,18 @@ public class CurationResource {
     @PUT
     @Path("insights/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(operationId = "UpdateInsight", summary = "Change an insight",
             description = "Replaces the insight, if If-Match names its current version.")
     @APIResponse(responseCode = "412", description = "Someone changed it since; nothing was changed.")
     @APIResponse(responseCode = "428", description = "If-Match is missing.")
     public Response update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
+            InputStream body) {
         String by = caller.requireAdmin().objectId();
         long version = IfMatch.required(ifMatch);
-        InsightView updated = curation.update(id, version, InsightDocumentParser.parse(body), by);
+        InsightView updated = curation.update(id, version,
+                InsightDocumentParser.parse(body(body, MAX_DOCUMENT_BYTES)), by);
         return tagged(Response.ok(), updated);
     }
 
@@ -212,15 +234,17 @@ public class CurationResource {
     @PUT
     @Path("insights/{id}/translations/{language}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(operationId = "TranslateInsight", summary = "Translate an insight",
             description = "Adds or replaces the insight's title, description and properties in another language,"
                     + " if If-Match names its current version; sellers asking for that language get them.")
     public Response translate(@PathParam("id") long id, @PathParam("language") String language,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
         String by = caller.requireAdmin().objectId();
         long version = IfMatch.required(ifMatch);
         InsightView updated = curation.translate(id, version, InsightDocumentParser.languageTag(language, "language"),
-                InsightDocumentParser.parseTranslation(body), by);
+                InsightDocumentParser.parseTranslation(body(body, MAX_DOCUMENT_BYTES)), by);
         return tagged(Response.ok(), updated);
     }
 
@@ -281,10 +305,12 @@ public class CurationResource {
             throws IOException {
         String by = caller.requireAdmin().objectId();
         // read only after the role check, and never more than the limit
-        byte[] bytes = body.readNBytes(MAX_FILE_BYTES + 1);
-        if (bytes.length > MAX_FILE_BYTES) {
+        byte[] bytes;
+        try {
+            bytes = RequestBodies.bytes(body, headers.getLength(), MAX_FILE_BYTES);
+        } catch (ApiException e) {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may be at most " + MAX_FILE_BYTES / 1_000_000
-                    + " MB; split it.");
+                    + " MB; split it.", e.details());
         }
         String text = utf8(bytes);
         InsightFiles.Read file = type != null && type.isCompatible(MediaType.valueOf(CSV))
@@ -299,6 +325,12 @@ public class CurationResource {
     @Operation(operationId = "ExportInsights", summary = "Export insights to a file",
             description = "Every insight of an organization (crmType and orgUrl), or of all organizations, as a"
                     + " file the import reads back: JSON with translations, or CSV (Accept: text/csv) without.")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "{\"insights\": [...]}, as the import reads it.")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "A header row naming the columns, then one insight a row."))})
+    @APIResponse(responseCode = "400", description = "crmType or orgUrl is malformed.")
     public Response exportJson(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
         caller.requireAdmin();
         return download(InsightFiles.writeJson(exported(crmType, orgUrl)), "insights.json");
@@ -323,6 +355,11 @@ public class CurationResource {
     private static Response download(String file, String name) {
         return Response.ok(file.getBytes(StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** The body, read only now that the caller is known to be a curator, and never past the operation's limit. */
+    private String body(InputStream body, int maxBytes) {
+        return RequestBodies.utf8(body, headers.getLength(), maxBytes);
     }
 
     private static String utf8(byte[] body) {

@@ -54,6 +54,8 @@ import org.salesinsights.platform.JsonBodies;
 public final class InsightFiles {
 
     public static final int MAX_ROWS = 10_000;
+    /** The most problems an answer lists; the rest are counted ({@code notListed}), so the answer stays small. */
+    public static final int MAX_LISTED_PROBLEMS = 100;
     public static final int MAX_RECORD_NAME = 200;
     static final List<String> COLUMNS = List.of("crmType", "orgUrl", "recordType", "recordId", "recordName", "key",
             "title", "description", "url", "dateTime", "pinned", "priority", "language", "visibleFrom",
@@ -81,6 +83,7 @@ public final class InsightFiles {
             while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
                 int line = (int) parser.getLocation().getLineNumber();
                 int index = rows.size() + problems.size() + 1;
+                tooMany(index); // whatever the entry is: 200,000 numbers are no smaller a file than 200,000 insights
                 if (event != JsonParser.Event.START_OBJECT) {
                     problems.add(new Problem(line, index, Map.of("insight", "must be an insight object.")));
                     if (event == JsonParser.Event.START_ARRAY) {
@@ -88,7 +91,6 @@ public final class InsightFiles {
                     }
                     continue;
                 }
-                tooMany(index);
                 row(line, index, parser.getObject(), records, rows, problems);
             }
             if (parser.next() != JsonParser.Event.END_OBJECT) {
@@ -454,12 +456,22 @@ public final class InsightFiles {
                 .collect(Collectors.groupingBy(Problem::line, Collectors.counting()));
         Map<String, Object> details = new LinkedHashMap<>();
         byInsight.values().stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::index))
+                .limit(MAX_LISTED_PROBLEMS)
                 .forEach(p -> details.put(perLine.get(p.line()) > 1 ? at(p.line()) + ", insight " + p.index()
                         : at(p.line()), p.fields()));
-        return new ApiException(400, "INVALID_PARAMETER", "The file has problems in " + details.size()
-                + (details.size() == 1 ? " insight" : " insights") + "; nothing was imported. details lists them by"
-                + " line.", details);
+        int total = byInsight.size();
+        int notListed = total - details.size();
+        if (notListed > 0) {
+            details.put(NOT_LISTED, notListed);
+        }
+        return new ApiException(400, "INVALID_PARAMETER", "The file has problems in " + total
+                + (total == 1 ? " insight" : " insights") + "; nothing was imported. details lists "
+                + (notListed > 0 ? "the first " + MAX_LISTED_PROBLEMS + " by line and counts the rest in "
+                        + NOT_LISTED + "." : "them by line."), details);
     }
+
+    /** The details key counting the problems not listed. */
+    public static final String NOT_LISTED = "notListed";
 
     /** The details key for a line of a file. */
     public static String at(int line) {
@@ -480,8 +492,9 @@ public final class InsightFiles {
         return breaks;
     }
 
-    private static void tooMany(int rows) {
-        if (rows >= MAX_ROWS) {
+    /** Refuses the file at its entry number {@code index} (from 1) if that is one more than the limit. */
+    private static void tooMany(int index) {
+        if (index > MAX_ROWS) {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may hold at most " + MAX_ROWS
                     + " insights; split it.");
         }

@@ -23,11 +23,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.signin.control.DemoTokens;
+import org.salesinsights.signin.control.LocalHosts;
 import org.salesinsights.tenants.control.TenantIds;
 
 /**
  * Demo mode's token desk: a token for a demo tenant, and the {@code curl} that uses it. It exists only in demo mode
- * (404 otherwise, like any unknown path) and answers only callers on this machine.
+ * (404 otherwise, like any unknown path) and answers only callers on this machine who call it by a loopback name
+ * ({@code Host}), so that a page elsewhere cannot have a browser here fetch a token (DNS rebinding).
  */
 @Path(DemoTokenResource.PATH)
 @RequestScoped
@@ -60,8 +62,8 @@ public class DemoTokenResource {
         return "# A demo token (valid for one hour, signed by this server's demo key):\n"
                 + token + "\n\n"
                 + "# Call the Key sales info action with it:\n"
-                + "curl -i '" + api + EXAMPLE_QUERY + "' \\\n"
-                + "     -H 'Authorization: Bearer " + token + "'\n";
+                + "curl -i " + LocalHosts.singleQuoted(api + EXAMPLE_QUERY) + " \\\n"
+                + "     -H " + LocalHosts.singleQuoted("Authorization: Bearer " + token) + "\n";
     }
 
     /** For the console and scripts that ask for JSON; text is the default (quality of source 0.5 against 1). */
@@ -79,6 +81,11 @@ public class DemoTokenResource {
     private String mint(String tenantId, String role) {
         DemoTokens demo = signIn.demo().filter(d -> isDirectAndLocal(request))
                 .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "Not Found."));
+        if (!LocalHosts.isLoopback(request.getHeader("Host"))) {
+            // a page elsewhere can point its own name at 127.0.0.1 and have a browser here call the desk
+            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS", "The demo token desk answers only under a loopback"
+                    + " name or address: http://localhost:<port>/api/demo/token.");
+        }
         String tenant = tenantId == null || tenantId.isBlank() ? settings.demoTenantId() : tenantId.strip();
         if (!TenantIds.normalize(tenant).filter(tenant::equals).isPresent()) {
             throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'tenantId' must be a lower-case GUID.");

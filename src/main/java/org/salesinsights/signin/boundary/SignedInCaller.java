@@ -1,5 +1,7 @@
 package org.salesinsights.signin.boundary;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.console.boundary.ConsoleSettingsResource;
 import org.salesinsights.signin.control.Caller;
+import org.salesinsights.signin.control.GuardedPaths;
 
 /** The caller of the current request, as {@link EntraBearerAuthentication} signed them in. */
 @RequestScoped
@@ -29,11 +32,16 @@ public class SignedInCaller {
     @Inject
     SignIn signIn;
 
-    /** Every path of the API but the demo token's; the container's decoded and normalized path decides. */
+    /** Every path of the API but these: the demo token desk and the console's settings, exactly as written. */
+    private static final GuardedPaths GUARDED = new GuardedPaths(API, Set.of(DEMO_TOKEN_PATH, CONSOLE_SETTINGS_PATH));
+
+    /**
+     * Whether sign-in must check the request: decided on the raw path JAX-RS routes on, not only on the container's
+     * decoded one (see {@link GuardedPaths}).
+     */
     static boolean isSecured(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return (path.equals(API) || path.startsWith(API + "/")) && !path.equals(DEMO_TOKEN_PATH)
-                && !path.equals(CONSOLE_SETTINGS_PATH);
+        String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return GUARDED.isSecured(request.getRequestURI(), request.getContextPath(), decoded);
     }
 
     static void attach(HttpServletRequest request, Caller caller) {

@@ -1,5 +1,6 @@
 package org.salesinsights.tenants.boundary;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.platform.ApiError;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.IfMatch;
+import org.salesinsights.platform.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 import org.salesinsights.tenants.control.TenantChangeParser;
 import org.salesinsights.tenants.control.TenantIds;
@@ -57,6 +59,12 @@ public class TenantsResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    /** A tenant's name and organizations: a few hundred organizations at most. */
+    static final int MAX_TENANT_BYTES = 64 * 1024;
 
     @GET
     @Operation(operationId = "ListTenants", summary = "List the registered tenants",
@@ -107,11 +115,12 @@ public class TenantsResource {
     @APIResponse(responseCode = "409", description = "Another tenant owns one of the organizations.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     public Response put(@PathParam("tenantId") String tenantId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
-        caller.requireAdmin();
+            InputStream body) {
+        caller.requireAdmin(); // before the body is read: a refused caller's body never is
         String id = id(tenantId);
         Optional<Long> version = IfMatch.version(ifMatch);
-        boolean created = tenants.put(id, version, TenantChangeParser.parse(body));
+        boolean created = tenants.put(id, version,
+                TenantChangeParser.parse(RequestBodies.utf8(body, headers.getLength(), MAX_TENANT_BYTES)));
         directory.registered(id);
         TenantView view = tenants.find(id).orElseThrow(() -> notRegistered(id));
         return (created ? Response.created(uri.getAbsolutePath()) : Response.ok()).entity(view)

@@ -153,4 +153,48 @@ class InsightFilesTest {
         assertEquals(7, row.insight().priority());
         assertEquals(CrmType.DYNAMICS_365, row.crmType(), "the CRM type follows from the record id, as when reading");
     }
+    @Test
+    void theRowLimitCountsEveryEntryAndAFileOfExactlyTheLimitReads() {
+        String row = "{\"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\", \"recordId\":"
+                + " \"d1c6a4e2-0000-4000-a000-000000000101\", \"title\": \"t\", \"description\": \"d\", \"key\": \"k";
+        StringBuilder json = new StringBuilder("{\"insights\": [");
+        for (int i = 0; i < InsightFiles.MAX_ROWS; i++) {
+            json.append(i == 0 ? "" : ",\n").append(row).append(i).append("\"}");
+        }
+        assertEquals(InsightFiles.MAX_ROWS, InsightFiles.readJson(json + "]}", RECORDS).orThrow().size(),
+                "a file of exactly the limit reads");
+        ApiException oneMore = assertThrows(ApiException.class,
+                () -> InsightFiles.readJson(json + ",\n" + row + "x\"}]}", RECORDS));
+        assertEquals(413, oneMore.status());
+
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < InsightFiles.MAX_ROWS; i++) {
+            csv.append(RECORD).append("k").append(i).append(",t,d,\r\n");
+        }
+        assertEquals(InsightFiles.MAX_ROWS, InsightFiles.readCsv(csv.toString(), RECORDS).orThrow().size());
+        assertEquals(413, assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv + RECORD + "x,t,d,\r\n",
+                RECORDS)).status());
+
+        // entries that are no insight count too: 200,000 numbers are refused, not listed one by one
+        String numbers = "{\"insights\": [" + "1,".repeat(200_000) + "1]}";
+        ApiException refused = assertThrows(ApiException.class, () -> InsightFiles.readJson(numbers, RECORDS));
+        assertEquals(413, refused.status());
+        assertEquals("PAYLOAD_TOO_LARGE", refused.errorCode());
+        assertNull(refused.details());
+    }
+
+    @Test
+    void theProblemsListedAreCappedAndTheRestCounted() {
+        String numbers = "{\"insights\": [" + "1,\n".repeat(InsightFiles.MAX_ROWS - 1) + "1]}";
+        ApiException problems = assertThrows(ApiException.class,
+                () -> InsightFiles.readJson(numbers, RECORDS).orThrow());
+        assertEquals(400, problems.status());
+        assertEquals(InsightFiles.MAX_LISTED_PROBLEMS + 1, problems.details().size());
+        assertEquals(Map.of("insight", "must be an insight object."), problems.details().get("line 1"));
+        assertTrue(problems.details().containsKey("line " + InsightFiles.MAX_LISTED_PROBLEMS));
+        assertEquals(InsightFiles.MAX_ROWS - InsightFiles.MAX_LISTED_PROBLEMS,
+                problems.details().get(InsightFiles.NOT_LISTED));
+        assertEquals("The file has problems in 10000 insights; nothing was imported. details lists the first 100 by"
+                + " line and counts the rest in notListed.", problems.getMessage());
+    }
 }

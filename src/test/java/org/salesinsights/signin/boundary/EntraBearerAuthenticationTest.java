@@ -155,6 +155,7 @@ class EntraBearerAuthenticationTest {
                     case "getHeader" -> "Authorization".equals(args[0]) ? authorization : null;
                     case "getMethod" -> "GET";
                     case "getRequestURI" -> servletPath + (pathInfo == null ? "" : pathInfo);
+                    case "getContextPath" -> "";
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
