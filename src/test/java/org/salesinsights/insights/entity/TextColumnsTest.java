@@ -33,7 +33,7 @@ class TextColumnsTest {
 
     @Test
     void theScriptTheEntitiesAndTheLimitsAgree() throws Exception {
-        String schema = script("create-schema.sql");
+        String schema = script("V1__schema.sql");
         for (String table : new String[] {"insight", "insight_translation"}) {
             Class<?> entity = table.equals("insight") ? Insight.class : InsightTranslation.class;
             int title = width(schema, table, "title");
@@ -52,9 +52,9 @@ class TextColumnsTest {
             "e\u0301".repeat(10), "\u200F\u05E9\u05C1\u05B8\u05DC\u05D5\u05B9\u05DD".repeat(2) + "\u05D0\u05D1\u05D2\u05D3"};
         try (Connection db = DriverManager.getConnection("jdbc:h2:mem:text-columns");
                 Statement sql = db.createStatement()) {
-            for (String line : script("create-schema.sql").split("\n")) {
-                if (!line.isBlank()) {
-                    sql.execute(line);
+            for (String line : script("V1__schema.sql").split("\n")) {
+                if (!line.isBlank() && !line.startsWith("--")) {
+                    sql.execute(line.replaceFirst(";\\s*$", ""));
                 }
             }
             sql.execute("INSERT INTO crm_organization (id, crm_type, host) VALUES (1, 'Dynamics 365', 'x.example')");
@@ -91,7 +91,7 @@ class TextColumnsTest {
     }
 
     private static String script(String name) throws IOException {
-        try (InputStream in = TextColumnsTest.class.getResourceAsStream("/META-INF/sql/" + name)) {
+        try (InputStream in = TextColumnsTest.class.getResourceAsStream("/db/migration/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         }
     }
