@@ -73,6 +73,27 @@ class DemoModeIT {
     }
 
     @Test
+    void eachDemoTenantsCurlReadsARecordOfItsOwn() {
+        java.util.Set<String> answers = new java.util.HashSet<>();
+        for (String tenant : java.util.List.of(TestTokens.CONTOSO, TestTokens.FABRIKAM, TestTokens.ADATUM)) {
+            HttpResponse<String> desk = Http.get(uri("api/demo/token?tenantId=" + tenant));
+            Matcher curl = CURL.matcher(desk.body());
+            assertTrue(curl.find(), desk::body);
+            HttpResponse<String> answer = Http.get(URI.create(curl.group(1)), "Authorization", "Bearer " + curl.group(2));
+            assertEquals(200, answer.statusCode(), answer::body);
+            assertTrue(answer.body().startsWith("{\"value\":[{\"title\":"), answer::body);
+            answers.add(answer.body());
+        }
+        assertEquals(3, answers.size(), "every tenant reads its own insights");
+        HttpResponse<String> partner = Http.get(uri("api/demo/token?tenantId=" + TestTokens.PARTNER));
+        assertTrue(partner.body().contains("no demo record") && !partner.body().contains("curl"), partner::body);
+        String token = partner.body().lines().skip(1).findFirst().orElseThrow();
+        HttpResponse<String> read = Http.get(uri("api/v1/opportunity-insights?recordType=opportunity"
+                + "&recordId=006Dn00000A1b2C"), "Authorization", "Bearer " + token);
+        assertEquals(403, read.statusCode(), "a partner tenant that is not registered reads nothing, demo or not");
+    }
+
+    @Test
     void aDemoAdminTokenForThePartnerTenantOpensTheAdminApi() {
         HttpResponse<String> desk = Http.get(uri("api/demo/token?tenantId=" + TestTokens.PARTNER
                 + "&role=" + TestTokens.ADMIN_ROLE), "Accept", "application/json");

@@ -195,6 +195,39 @@ class ReverseProxyIT {
     }
 
     @Test
+    void largeTokensPassAndNginxsOwnRefusalsAreTheContractsBody() throws Exception {
+        // HTTP/1.1, where nginx answers an over-large header itself (HTTP/2 may reset the stream instead)
+        HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(client.sslContext()).build();
+        String sixteenKilobytes = "Bearer " + "a".repeat(16 * 1024 - 8) + "b";
+        HttpResponse<String> large = send(http1, ACTION, "GET", "Authorization", sixteenKilobytes);
+        assertEquals(401, large.statusCode(), "a 16 KB token reaches the sign-in check: " + large.body());
+        assertTrue(large.body().contains("INVALID_TOKEN_SPECIFIED"), large.body());
+
+        HttpResponse<String> tooLarge = send(http1, ACTION, "GET", "Authorization", "Bearer " + "a".repeat(40_000));
+        nginxContract(tooLarge, 431, "REQUEST_HEADER_FIELDS_TOO_LARGE");
+        HttpResponse<String> longUrl = send(http1, ACTION + "&filler=" + "x".repeat(40_000), "GET");
+        assertTrue(longUrl.statusCode() == 414 || longUrl.statusCode() == 431, longUrl::body);
+        nginxContract(longUrl, longUrl.statusCode(), null);
+        HttpRequest body = HttpRequest.newBuilder(URI.create("https://localhost:8443" + ACTION))
+                .timeout(Duration.ofSeconds(10)).method("GET", HttpRequest.BodyPublishers.ofString("x".repeat(4_096)))
+                .build();
+        nginxContract(http1.send(body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), 413,
+                "PAYLOAD_TOO_LARGE");
+    }
+
+    private static void nginxContract(HttpResponse<String> response, int status, String errorCode) {
+        assertEquals(status, response.statusCode(), response::body);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                response::body);
+        assertTrue(response.body().matches("\\{\"errorCode\":\"[A-Z_]+\",\"errorMessage\":\"[^\"]+\",\"activityId\":"
+                + "\"[0-9a-f]{32}\"}"), response::body);
+        if (errorCode != null) {
+            assertTrue(response.body().contains("\"" + errorCode + "\""), response::body);
+        }
+    }
+
+    @Test
     void onlyThePublicPathsAreExposed() throws Exception {
         for (String path : List.of("/health", "/health/ready", "/api/test-only/failure", "/api/v2/anything",
                 "/api/admin/v1/tenants", "/api/admin/v1/export", "/api/demo/token", "/api/console/settings",
@@ -209,6 +242,11 @@ class ReverseProxyIT {
     }
 
     private static HttpResponse<String> send(String path, String method, String... headers)
+            throws IOException, InterruptedException {
+        return send(client, path, method, headers);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, String path, String method, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:8443" + path))
                 .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());

@@ -44,7 +44,10 @@ class SeedScriptsPostgresIT {
         }
         Map<String, List<String>> before = SchemaMigrationsTestAccess.everyRow(database);
         assertEquals(3, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(SeedLedger.Status.ADOPTED, SchemaMigrationsTestAccess.seed(database).get(0).status(),
+                "the demo ran under 0.1: the upgrade's first start records it and does not run it again");
         assertEquals(0, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(SeedLedger.Status.SKIPPED, SchemaMigrationsTestAccess.seed(database).get(0).status());
         assertEquals(before, SchemaMigrationsTestAccess.everyRow(database), "the upgrade changed a row");
         drop("insights_upgrade_it");
     }

@@ -17,6 +17,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.salesinsights.platform.DatabaseFailures;
 import org.salesinsights.seeding.control.SeedLedger;
 import org.salesinsights.seeding.control.SqlScript;
 
@@ -48,23 +49,27 @@ public class SeedScripts {
 
     @PostConstruct
     void seed() {
+        // also with no script: the first start after an upgrade from before the ledger settles its adoption (V2)
         List<SqlScript> scripts = SqlScript.load(locations.orElse(""), SeedScripts.class.getClassLoader());
-        if (scripts.isEmpty()) {
-            return;
-        }
         try (Connection connection = database.getConnection()) {
             lock(connection);
             for (SeedLedger.Outcome outcome : SeedLedger.apply(connection, scripts, Instant.now())) {
                 SqlScript script = outcome.script();
-                LOG.info(() -> outcome.ran()
-                        ? "Seeded from " + script.name() + ": " + script.statements().size() + " statements"
-                        : "Seed script " + script.name() + " already ran on this database (" + outcome.ranBefore()
-                                .orElseThrow() + "); skipped. A changed script runs once more.");
+                LOG.info(() -> switch (outcome.status()) {
+                    case RAN -> "Seeded from " + script.name() + ": " + script.statements().size() + " statements";
+                    case SKIPPED -> "Seed script " + script.name() + " already ran on this database ("
+                            + outcome.ranBefore().orElseThrow() + "); skipped. A changed script runs once more.";
+                    case ADOPTED -> "Seed script " + script.name() + " recorded as run, not run: this database holds"
+                            + " data from a release before the seed ledger, which ran it on every start.";
+                });
             }
         } catch (SQLException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw new IllegalStateException("Seeding failed; nothing was seeded: " + e.getMessage(), e);
+            }
             // the database is down: the service starts anyway and answers 503 until it is back; seeding waits for
             // the next start
-            LOG.warning(() -> "Seeding skipped, the database cannot be reached: " + e);
+            LOG.warning(() -> "Seeding skipped, the database cannot be reached: " + DatabaseFailures.rootCause(e));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,8 +39,15 @@ public class DemoTokenResource {
     static final String PATH = "demo/token";
     private static final Pattern IP_LITERAL = Pattern.compile(
             "\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.%]{1,60}]?");
-    private static final String EXAMPLE_QUERY = "v1/opportunity-insights?recordType=opportunity"
-            + "&recordId=006Dn00000A1b2C&crmType=Salesforce&top=2";
+    /** Each demo tenant's own opportunity (demo-data.sql), so that the printed curl shows that tenant's insights. */
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "c07050c0-0000-4000-a000-000000000001", "v1/opportunity-insights?recordType=opportunity"
+                    + "&recordId=d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91&crmType=Dynamics365&top=2",
+            "fab00000-0000-4000-a000-000000000002", "v1/opportunity-insights?recordType=opportunity"
+                    + "&recordId=006Dn00000A1b2C&crmType=Salesforce&top=2",
+            "ada70000-0000-4000-a000-000000000003", "v1/opportunity-insights?recordType=opportunity"
+                    + "&recordId=a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d&crmType=Dynamics365&top=2");
+    private static final String ADMIN_EXAMPLE = "admin/v1/tenants";
 
     @Inject
     SignIn signIn;
@@ -59,10 +67,15 @@ public class DemoTokenResource {
     public String text(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role) {
         String token = mint(tenantId, role);
         String api = uri.getBaseUri().toString();
-        return "# A demo token (valid for one hour, signed by this server's demo key):\n"
-                + token + "\n\n"
-                + "# Call the Key sales info action with it:\n"
-                + "curl -i " + LocalHosts.singleQuoted(api + EXAMPLE_QUERY) + " \\\n"
+        String example = role != null ? ADMIN_EXAMPLE : EXAMPLES.get(tenantOf(tenantId));
+        String printed = "# A demo token (valid for one hour, signed by this server's demo key):\n" + token + "\n";
+        if (example == null) {
+            return printed + "\n# This tenant has no demo record: the actions answer it 403 until an admin registers"
+                    + " it (see the README's Sign-in).\n";
+        }
+        return printed + "\n" + (role != null ? "# List the registered tenants with it (the curators' API):\n"
+                        : "# Call the Key sales info action with it, for an opportunity of this tenant:\n")
+                + "curl -i " + LocalHosts.singleQuoted(api + example) + " \\\n"
                 + "     -H " + LocalHosts.singleQuoted("Authorization: Bearer " + token) + "\n";
     }
 
@@ -86,7 +99,7 @@ public class DemoTokenResource {
             throw new ApiException(403, "INSUFFICIENT_PERMISSIONS", "The demo token desk answers only under a loopback"
                     + " name or address: http://localhost:<port>/api/demo/token.");
         }
-        String tenant = tenantId == null || tenantId.isBlank() ? settings.demoTenantId() : tenantId.strip();
+        String tenant = tenantOf(tenantId);
         if (!TenantIds.normalize(tenant).filter(tenant::equals).isPresent()) {
             throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'tenantId' must be a lower-case GUID.");
         }
@@ -95,6 +108,10 @@ public class DemoTokenResource {
                     "Parameter 'role' can only be " + settings.adminRole() + ".");
         }
         return demo.mint(tenant, role == null ? Set.of() : Set.of(role), Instant.now(), SignIn.demoTokenLifetime());
+    }
+
+    private String tenantOf(String tenantId) {
+        return tenantId == null || tenantId.isBlank() ? settings.demoTenantId() : tenantId.strip();
     }
 
     /**

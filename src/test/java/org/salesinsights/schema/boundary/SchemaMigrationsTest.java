@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.salesinsights.seeding.control.SeedLedger;
+import org.salesinsights.seeding.control.SqlScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,7 @@ class SchemaMigrationsTest {
         JdbcDataSource database = h2("release-0.1");
         try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
             startAsRelease01(sql);
+            startAsRelease01(sql); // a second start of that release, as production had many
             // what curators did on it since
             sql.executeUpdate("UPDATE insight SET title = 'Edited by an admin', version = 2 WHERE id = 2");
             sql.executeUpdate("DELETE FROM insight WHERE id = 3");
@@ -59,12 +62,15 @@ class SchemaMigrationsTest {
             sql.executeUpdate("INSERT INTO insight_change (id, insight_id, crm_record_id, action, insight_version,"
                     + " changed_by, changed_at, content) VALUES (1000, 2, 101, 'UPDATED', 2, 'curator',"
                     + " TIMESTAMP WITH TIME ZONE '2026-11-30 10:00:00+00', '{}')");
-            startAsRelease01(sql); // a second start of that release, as production had many
         }
         Map<String, List<String>> before = everyRow(database);
 
         assertEquals(3, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        // the first start of this release also seeds, with the demo data named as 0.1's run command named it
+        List<SeedLedger.Outcome> seeded = seed(database);
+        assertEquals(SeedLedger.Status.ADOPTED, seeded.get(0).status(), "the demo ran under 0.1; it must not again");
         assertEquals(before, everyRow(database), "the upgrade changed a row");
+        assertEquals(SeedLedger.Status.SKIPPED, seed(database).get(0).status());
         try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
             assertEquals(List.of("0", "1", "2", "3"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                     + " ORDER BY \"installed_rank\""), "the old schema is the baseline, version 0");
@@ -118,9 +124,20 @@ class SchemaMigrationsTest {
                 assertTrue(b > 0, script + " holds non-ASCII bytes");
             }
             for (String line : new String(bytes, StandardCharsets.US_ASCII).split("\n")) {
-                assertTrue(line.isBlank() || line.startsWith("--") || line.matches("(CREATE|ALTER|UPDATE) .*;"),
+                assertTrue(line.isBlank() || line.startsWith("--") || line.matches("(CREATE|ALTER|UPDATE|INSERT) .*;"),
                         () -> script + ": a statement split over lines: " + line);
             }
+        }
+    }
+
+    /** A start's seeding with the demo data, in one transaction as SeedScripts runs it. */
+    static List<SeedLedger.Outcome> seed(javax.sql.DataSource database) throws SQLException {
+        try (Connection db = database.getConnection()) {
+            db.setAutoCommit(false);
+            List<SeedLedger.Outcome> outcomes = SeedLedger.apply(db,
+                    SqlScript.load(SqlScript.DEMO, loader()), java.time.Instant.now());
+            db.commit();
+            return outcomes;
         }
     }
 

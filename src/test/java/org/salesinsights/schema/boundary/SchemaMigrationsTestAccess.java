@@ -15,4 +15,9 @@ public final class SchemaMigrationsTestAccess {
     public static Map<String, List<String>> everyRow(DataSource database) throws SQLException {
         return SchemaMigrationsTest.everyRow(database);
     }
+
+    public static List<org.salesinsights.seeding.control.SeedLedger.Outcome> seed(DataSource database)
+            throws SQLException {
+        return SchemaMigrationsTest.seed(database);
+    }
 }

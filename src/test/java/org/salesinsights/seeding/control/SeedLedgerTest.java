@@ -81,6 +81,9 @@ class SeedLedgerTest {
         assertEquals(1, count("SELECT COUNT(*) FROM insight WHERE natural_key = 'quote-q-2026-118'"),
                 "the changed script ran once (and its idempotent lines added the row once)");
         assertEquals(2, count("SELECT COUNT(*) FROM seed_script"));
+        SqlScript copied = SqlScript.parse("/srv/elsewhere/seed.sql", Files.readString(Path.of(
+                "server-config/seed/seed-template.sql")) + "\n-- a new line\n");
+        assertEquals(SeedLedger.Status.SKIPPED, start(copied).get(0).status(), "the same text under another name");
     }
 
     @Test
