@@ -34,9 +34,12 @@ public class ContainerErrorServlet extends HttpServlet {
             status = 500; // an exception that escaped to the container is ours, whatever status it set
         }
         String activityId = ApiHeaders.prepare(request, response);
-        String errorCode = status >= 500 ? "INTERNAL_SERVER_ERROR" : WebApplicationExceptionMapper.codeOf(status);
+        boolean unavailable = status == 503;
+        String errorCode = unavailable ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_SERVER_ERROR"
+                : WebApplicationExceptionMapper.codeOf(status);
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        String message = status >= 500 ? "The server failed to answer. Quote the activityId when reporting this."
+        String message = unavailable ? "The insights service is unavailable; retry shortly."
+                : status >= 500 ? "The server failed to answer. Quote the activityId when reporting this."
                 : type != null ? type.getReasonPhrase() + "." : "The request was refused.";
         byte[] body = JSONB.toJson(new ApiError(errorCode, message, activityId)).getBytes(StandardCharsets.UTF_8);
         if (!response.isCommitted()) {
@@ -44,6 +47,9 @@ public class ContainerErrorServlet extends HttpServlet {
             response.setStatus(status);
             if (status == 401) {
                 response.setHeader("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE);
+            }
+            if (unavailable) {
+                response.setHeader("Retry-After", ErrorResponses.RETRY_AFTER_SECONDS);
             }
             response.setContentType("application/json");
             response.setContentLength(body.length);

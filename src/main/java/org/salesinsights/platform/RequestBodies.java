@@ -25,6 +25,19 @@ public final class RequestBodies {
      *
      * @param declaredLength the request's Content-Length, or -1 when it has none (chunked)
      */
+    /**
+     * The body's length as {@code Content-Length} declares it, or -1: read as a long, because the runtimes' own
+     * {@code HttpHeaders.getLength()} is an int and fails (a 500) on a declared length past 2 GB.
+     */
+    public static long declaredLength(jakarta.ws.rs.core.HttpHeaders headers) {
+        String declared = headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public static String utf8(InputStream body, long declaredLength, int maxBytes) {
         return text(bytes(body, declaredLength, maxBytes));
     }

@@ -45,8 +45,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
+            case 408 -> "REQUEST_TIMEOUT";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 429 -> "REQUEST_THROTTLED";
+            case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
             default -> "BAD_REQUEST";
         };
     }

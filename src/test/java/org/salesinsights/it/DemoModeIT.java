@@ -86,7 +86,7 @@ class DemoModeIT {
         }
         assertEquals(3, answers.size(), "every tenant reads its own insights");
         HttpResponse<String> partner = Http.get(uri("api/demo/token?tenantId=" + TestTokens.PARTNER));
-        assertTrue(partner.body().contains("no demo record") && !partner.body().contains("curl"), partner::body);
+        assertTrue(partner.body().contains("No demo record") && !partner.body().contains("curl"), partner::body);
         String token = partner.body().lines().skip(1).findFirst().orElseThrow();
         HttpResponse<String> read = Http.get(uri("api/v1/opportunity-insights?recordType=opportunity"
                 + "&recordId=006Dn00000A1b2C"), "Authorization", "Bearer " + token);

@@ -60,6 +60,7 @@ import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.IfMatch;
 import org.salesinsights.platform.JsonBodies;
 import org.salesinsights.platform.RequestBodies;
+import org.salesinsights.platform.Texts;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**
@@ -136,7 +137,7 @@ public class CurationResource {
         String displayName = string(json, "displayName");
         displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
         if (displayName != null && (displayName.length() > InsightFiles.MAX_RECORD_NAME
-                || displayName.chars().anyMatch(Character::isISOControl))) {
+                || Texts.hasControlOrBrokenCharacters(displayName))) {
             throw new InvalidParameterException("displayName", "must be text of at most "
                     + InsightFiles.MAX_RECORD_NAME + " characters on one line.");
         }
@@ -307,7 +308,7 @@ public class CurationResource {
         // read only after the role check, and never more than the limit
         byte[] bytes;
         try {
-            bytes = RequestBodies.bytes(body, headers.getLength(), MAX_FILE_BYTES);
+            bytes = RequestBodies.bytes(body, RequestBodies.declaredLength(headers), MAX_FILE_BYTES);
         } catch (ApiException e) {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may be at most " + MAX_FILE_BYTES / 1_000_000
                     + " MB; split it.", e.details());
@@ -359,7 +360,7 @@ public class CurationResource {
 
     /** The body, read only now that the caller is known to be a curator, and never past the operation's limit. */
     private String body(InputStream body, int maxBytes) {
-        return RequestBodies.utf8(body, headers.getLength(), maxBytes);
+        return RequestBodies.utf8(body, RequestBodies.declaredLength(headers), maxBytes);
     }
 
     private static String utf8(byte[] body) {

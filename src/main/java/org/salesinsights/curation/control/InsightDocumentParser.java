@@ -179,7 +179,7 @@ public final class InsightDocumentParser {
         try {
             URI uri = new URI(url);
             if (url.length() <= MAX_URL && "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
-                    && uri.getUserInfo() == null) {
+                    && uri.getUserInfo() == null && !Texts.hasControlOrBrokenCharacters(url)) {
                 return url;
             }
         } catch (URISyntaxException e) {

@@ -39,6 +39,7 @@ import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.Texts;
 
 /**
  * Reads and writes the bulk files of insights, JSON and CSV, with the same fields: the record (crmType, orgUrl,
@@ -352,7 +353,7 @@ public final class InsightFiles {
             return null;
         }
         name = name.strip();
-        if (name.length() > MAX_RECORD_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.length() > MAX_RECORD_NAME || Texts.hasControlOrBrokenCharacters(name)) {
             found.put("recordName", "must be text of at most " + MAX_RECORD_NAME + " characters on one line.");
             return null;
         }

@@ -67,13 +67,15 @@ public class DemoTokenResource {
     public String text(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role) {
         String token = mint(tenantId, role);
         String api = uri.getBaseUri().toString();
-        String example = role != null ? ADMIN_EXAMPLE : EXAMPLES.get(tenantOf(tenantId));
+        String tenant = tenantOf(tenantId);
+        boolean curator = role != null && settings.adminTenantIds().contains(tenant);
+        String example = curator ? ADMIN_EXAMPLE : role != null ? null : EXAMPLES.get(tenant);
         String printed = "# A demo token (valid for one hour, signed by this server's demo key):\n" + token + "\n";
         if (example == null) {
-            return printed + "\n# This tenant has no demo record: the actions answer it 403 until an admin registers"
-                    + " it (see the README's Sign-in).\n";
+            return printed + "\n# No demo record belongs to this tenant: call the actions for a record of one of its"
+                    + " organizations (an unregistered tenant gets 403; see the README's Sign-in).\n";
         }
-        return printed + "\n" + (role != null ? "# List the registered tenants with it (the curators' API):\n"
+        return printed + "\n" + (curator ? "# List the registered tenants with it (the curators' API):\n"
                         : "# Call the Key sales info action with it, for an opportunity of this tenant:\n")
                 + "curl -i " + LocalHosts.singleQuoted(api + example) + " \\\n"
                 + "     -H " + LocalHosts.singleQuoted("Authorization: Bearer " + token) + "\n";

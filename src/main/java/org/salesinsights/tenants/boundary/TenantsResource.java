@@ -120,7 +120,7 @@ public class TenantsResource {
         String id = id(tenantId);
         Optional<Long> version = IfMatch.version(ifMatch);
         boolean created = tenants.put(id, version,
-                TenantChangeParser.parse(RequestBodies.utf8(body, headers.getLength(), MAX_TENANT_BYTES)));
+                TenantChangeParser.parse(RequestBodies.utf8(body, RequestBodies.declaredLength(headers), MAX_TENANT_BYTES)));
         directory.registered(id);
         TenantView view = tenants.find(id).orElseThrow(() -> notRegistered(id));
         return (created ? Response.created(uri.getAbsolutePath()) : Response.ok()).entity(view)
