@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * ones have answered, as a busy Sales app sends them), 90% reads of the two actions for random demo records and 10%
  * curator edits (GET an insight, PUT it back changed with its ETag). Prints one line per minute and a last line
  * "requests=N errors=E p50_ms=.. p99_ms=.." where an error is a transport failure, a 5xx, or any answer other than
- * the one expected (200; 412 for an edit that met another edit of the same insight is not an error).
+ * the one expected (200; for an edit that met another edit of the same insight, 412 or 409 is the expected answer).
  *
  *   java bench/Soak.java BASE_URL SELLER_TOKEN CURATOR_TOKEN RATE_PER_SECOND SECONDS
  *   java bench/Soak.java BASE_URL SELLER_TOKEN CURATOR_TOKEN capacity SECONDS   (closed loop at 16 connections: prints req/s)
@@ -154,7 +154,7 @@ public class Soak {
                 + "\", \"priority\": " + ThreadLocalRandom.current().nextInt(-5, 6) + "}";
         send(HttpRequest.newBuilder(uri).header("Authorization", curator).header("If-Match", etag)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(document)),
-                200, 412);
+                200, 409, 412);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, int... expected) {
