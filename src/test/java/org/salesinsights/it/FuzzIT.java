@@ -142,9 +142,10 @@ class FuzzIT {
         String where = response.request().method() + " " + abbreviated(response.request().uri().toString())
                 + " -> " + status + " " + abbreviated(response.body());
         assertTrue(status < 500, where);
-        if (status == 400 && response.body().isEmpty() && response.request().uri().getRawPath().contains("%00")) {
-            // Payara's HTTP codec refuses a NUL in the path before any application code (an empty 400, no header
-            // of ours); nginx in front never passes such a path (404 in the contract's body). Known, README.
+        if (status == 400 && response.body().isEmpty() && codecRefusesPath(response.request().uri().getRawPath())) {
+            // Payara's HTTP codec refuses a path whose escapes decode to a NUL or to bytes that are not UTF-8 before
+            // any application code (an empty 400, no header of ours); nginx in front answers such a path itself, in
+            // the contract's body. Known, README.
             return;
         }
         if (status >= 400 && !response.request().method().equals("HEAD")) { // a HEAD answer has no body to check
@@ -160,6 +161,32 @@ class FuzzIT {
             assertTrue(error.get("errorCode") instanceof jakarta.json.JsonString, where);
             assertTrue(error.get("activityId") instanceof jakarta.json.JsonString s && !s.getString().isBlank(), where);
             assertFalse(response.body().contains("Exception"), where);
+        }
+    }
+
+    /** Whether the path's percent-escapes decode to a NUL or to bytes that are not UTF-8. */
+    static boolean codecRefusesPath(String rawPath) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length()) {
+                bytes.write(Integer.parseInt(rawPath.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        byte[] decoded = bytes.toByteArray();
+        for (byte b : decoded) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(decoded));
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return true;
         }
     }
 
