@@ -140,7 +140,7 @@ class ReverseProxyIT {
                 TestTokens.bearer(TestTokens.FABRIKAM));
         assertEquals(200, response.statusCode(), response::body);
         assertTrue(response.body().startsWith("{\"value\":[{\"title\":\"Fabrikam Insights\""), response::body);
-        assertEquals(403, send("/api/v1/record-summary-insights", "POST").statusCode(), "GET only");
+        assertEquals(405, send("/api/v1/record-summary-insights", "POST").statusCode(), "GET only");
     }
 
     @Test
@@ -244,9 +244,11 @@ class ReverseProxyIT {
             assertTrue(response.body().matches("\\{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"Not Found.\","
                     + "\"activityId\":\"[0-9a-f]{32}\"}"), path + ": " + response.body());
         }
-        HttpResponse<String> post = send("/api/v1/opportunity-insights", "POST");
-        assertEquals(403, post.statusCode());
-        assertTrue(post.body().contains("INSUFFICIENT_PERMISSIONS"), post.body());
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            HttpResponse<String> other = send("/api/v1/opportunity-insights", method);
+            nginxContract(other, 405, "METHOD_NOT_ALLOWED");
+            assertEquals("GET, HEAD", other.headers().firstValue("Allow").orElseThrow(), method);
+        }
     }
 
     private static HttpResponse<String> send(String path, String method, String... headers)
