@@ -1,10 +1,7 @@
 package org.salesinsights.platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,7 +21,6 @@ public class ContainerErrorServlet extends HttpServlet {
 
     static final String PATH = "/container-error";
     private static final long serialVersionUID = 1L;
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -33,7 +29,6 @@ public class ContainerErrorServlet extends HttpServlet {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null && status < 500) {
             status = 500; // an exception that escaped to the container is ours, whatever status it set
         }
-        String activityId = ApiHeaders.prepare(request, response);
         boolean unavailable = status == 503;
         String errorCode = unavailable ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_SERVER_ERROR"
                 : WebApplicationExceptionMapper.codeOf(status);
@@ -41,21 +36,16 @@ public class ContainerErrorServlet extends HttpServlet {
         String message = unavailable ? "The insights service is unavailable; retry shortly."
                 : status >= 500 ? "The server failed to answer. Quote the activityId when reporting this."
                 : type != null ? type.getReasonPhrase() + "." : "The request was refused.";
-        byte[] body = JSONB.toJson(new ApiError(errorCode, message, activityId)).getBytes(StandardCharsets.UTF_8);
-        if (!response.isCommitted()) {
-            response.resetBuffer();
-            response.setStatus(status);
-            if (status == 401) {
-                response.setHeader("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE);
-            }
-            if (unavailable) {
-                response.setHeader("Retry-After", ErrorResponses.RETRY_AFTER_SECONDS);
-            }
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            if (!"HEAD".equals(request.getMethod())) {
-                response.getOutputStream().write(body);
-            }
+        if (response.isCommitted()) {
+            return;
         }
+        response.resetBuffer();
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE);
+        }
+        if (unavailable) {
+            response.setHeader("Retry-After", ErrorResponses.RETRY_AFTER_SECONDS);
+        }
+        ServletErrors.write(request, response, status, errorCode, message);
     }
 }

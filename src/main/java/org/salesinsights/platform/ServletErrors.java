@@ -21,13 +21,22 @@ public final class ServletErrors {
 
     public static void send(HttpServletRequest request, HttpServletResponse response, long startNanos, int status,
             String errorCode, String message) throws IOException {
+        String activityId = write(request, response, status, errorCode, message);
+        response.flushBuffer();
+        RequestLogFilter.log(request, response, activityId, startNanos);
+    }
+
+    /** The body and the headers every answer carries, without flushing or logging; returns the activity id. */
+    static String write(HttpServletRequest request, HttpServletResponse response, int status, String errorCode,
+            String message) throws IOException {
         String activityId = ApiHeaders.prepare(request, response);
         byte[] body = JSONB.toJson(new ApiError(errorCode, message, activityId)).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
-        RequestLogFilter.log(request, response, activityId, startNanos);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+        return activityId;
     }
 }
