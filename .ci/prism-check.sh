@@ -7,7 +7,7 @@
 #   1. Teeth: Prism, in front of a stand-in that answers one over-long title (the issue's flag title: 15 graphemes,
 #      21 code points), must report it; else this check could not fail and says so.
 #   2. Payara Micro from target/ in demo mode on a fresh H2 database, seeded with the demo data and
-#      src/test/resources/seed/adversarial-text.sql (flags, ZWJ families, combining marks, RTL, astral letters,
+#      src/test/resources/seed/adversarial-text.json (flags, ZWJ families, combining marks, RTL, astral letters,
 #      mostly far over the limits, so the actions must cut them).
 #   3. Through the admin API: text of exactly 20 / 130 UTF-16 units is accepted and then served whole; one unit more
 #      is refused with the unit named.
@@ -76,7 +76,7 @@ echo "self-check: Prism reports a 15-grapheme title of 21 code points (maxLength
 # ---- 2. the service, with adversarial text ---------------------------------------------------------------------
 admin_tenant=5a1e5000-0000-4000-a000-000000000004
 setsid java -Dinsights.demo.enabled=true \
-  -Dinsights.seed.scripts="demo,$PWD/src/test/resources/seed/adversarial-text.sql" \
+  -Dinsights.seed.scripts="demo,$PWD/src/test/resources/seed/adversarial-text.json" \
   -Dinsights.signin.admin-tenant-ids=$admin_tenant -Dinsights.data.dir="$PWD/$work/data" \
   -jar target/payara-micro.jar --nocluster --port "$app_port" \
   --prebootcommandfile server-config/payara/pre-boot-micro.asadmin \

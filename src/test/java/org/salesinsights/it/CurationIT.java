@@ -237,7 +237,7 @@ class CurationIT {
 
     @Test
     void theSeedScriptTheConfigurationNamesIsServed() {
-        // the suite's servers run server-config/seed/seed-template.sql after the demo data (it.server.options)
+        // the suite's servers run server-config/seed/seed-template.json after the demo data (it.server.options)
         String northwind = "0a0b0c0d-0000-4000-a000-00000000e500";
         HttpResponse<String> seeded = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
                 + "5EED0000-0000-4000-A000-000000000500&crmOrgUrl=https://northwind.crm4.dynamics.com/"),

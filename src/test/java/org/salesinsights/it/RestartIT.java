@@ -71,33 +71,37 @@ class RestartIT {
         Map<String, String> asLeft;
         try (MicroProcess server = servers.get().start()) {
             String curator = server.token(MicroProcess.PARTNER, "Insights.Admin");
+            long two = demoInsight(server, curator, "insight-2");
+            long three = demoInsight(server, curator, "insight-3");
             // edit insight 2 and drop its second property; delete insight 3; remove the Adatum tenant
-            HttpResponse<String> edited = send(server, curator, "PUT", "api/admin/v1/insights/2", "\"1\"",
+            HttpResponse<String> edited = send(server, curator, "PUT", "api/admin/v1/insights/" + two, "\"1\"",
                     "{\"key\": \"insight-2\", \"title\": \"Validated\", \"description\": \"Timeline agreed.\","
                             + " \"additionalProperties\": {\"Stage\": \"Validation\"}}");
             assertEquals(200, edited.statusCode(), edited::body);
-            HttpResponse<String> deleted = send(server, curator, "DELETE", "api/admin/v1/insights/3", "\"1\"", null);
+            HttpResponse<String> deleted = send(server, curator, "DELETE", "api/admin/v1/insights/" + three, "\"1\"",
+                    null);
             assertEquals(204, deleted.statusCode(), deleted::body);
             String tenantVersion = send(server, curator, "GET", "api/admin/v1/tenants/" + ADATUM, null, null)
                     .headers().firstValue("ETag").orElseThrow();
             HttpResponse<String> removed = send(server, curator, "DELETE", "api/admin/v1/tenants/" + ADATUM,
                     tenantVersion, null);
             assertEquals(204, removed.statusCode(), removed::body);
-            asLeft = state(server);
+            asLeft = state(server, two, three);
             server.stop();
             server.start();
-            assertEquals(asLeft, state(server), "the restart changed what the curator left");
+            assertEquals(asLeft, state(server, two, three), "the restart changed what the curator left");
         }
     }
 
     /** What sellers and curators see of the changes: insight 2 with its history, insight 3, the tenants. */
-    private static Map<String, String> state(MicroProcess server) {
+    private static Map<String, String> state(MicroProcess server, long two, long three) {
         String curator = server.token(MicroProcess.PARTNER, "Insights.Admin");
         Map<String, String> state = new LinkedHashMap<>();
-        state.put("insight 2", send(server, curator, "GET", "api/admin/v1/insights/2", null, null).body());
-        state.put("history 2", send(server, curator, "GET", "api/admin/v1/insights/2/history", null, null).body());
-        HttpResponse<String> three = send(server, curator, "GET", "api/admin/v1/insights/3", null, null);
-        state.put("insight 3", three.statusCode() + "");
+        state.put("insight 2", send(server, curator, "GET", "api/admin/v1/insights/" + two, null, null).body());
+        state.put("history 2", send(server, curator, "GET", "api/admin/v1/insights/" + two + "/history", null, null)
+                .body());
+        state.put("insight 3", send(server, curator, "GET", "api/admin/v1/insights/" + three, null, null).statusCode()
+                + "");
         state.put("tenants", send(server, curator, "GET", "api/admin/v1/tenants", null, null).body());
         state.put("seller", Http.get(server.uri(OPPORTUNITY), "Authorization", server.token(CONTOSO)).body());
         assertEquals("404", state.get("insight 3"));
@@ -161,6 +165,18 @@ class RestartIT {
     }
 
     /** The server's transactions on the database that have written (PostgreSQL gave them a transaction id). */
+    /** The id of a demo insight of the Contoso opportunity, by its key: ids are the database's, keys the seed's. */
+    private static long demoInsight(MicroProcess server, String curator, String key) {
+        long record = Http.array(send(server, curator, "GET",
+                "api/admin/v1/records?crmType=Dynamics%20365&orgUrl=contoso.crm.dynamics.com", null, null))
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(r -> r.getString("recordId").equals("d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91"))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        return Http.array(send(server, curator, "GET", "api/admin/v1/records/" + record + "/insights", null, null))
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(i -> i.getString("key").equals(key))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
     private static int openWriteTransactions(String database) {
         String url = System.getProperty("insights.it.postgres.adminUrl");
         try (Connection admin = DriverManager.getConnection(url); Statement sql = admin.createStatement();

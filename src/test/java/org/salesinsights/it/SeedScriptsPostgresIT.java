@@ -1,7 +1,6 @@
 package org.salesinsights.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,13 +16,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.salesinsights.schema.boundary.SchemaMigrations;
 import org.salesinsights.schema.boundary.SchemaMigrationsTestAccess;
 import org.salesinsights.seeding.control.SeedLedger;
-import org.salesinsights.seeding.control.SqlScript;
 
 /**
- * The schema's migrations and the seed scripts (the demo data and the template) on PostgreSQL, the production
- * database, as every start runs them: a database made by release 0.1 upgrades with every row kept, and a seed runs
- * once, so a later start leaves what curators changed as they left it. Runs in the postgresql profile, on scratch
- * databases of its own.
+ * The schema's migrations and the seed ledger on PostgreSQL, the production database, as every start runs them: a
+ * database made by release 0.1 upgrades with every row kept, and its demo data is not seeded again. (Seeding itself on
+ * PostgreSQL: {@code SeedIsolationIT}.) Runs in the postgresql profile, on a scratch database of its own.
  */
 class SeedScriptsPostgresIT {
 
@@ -50,37 +46,6 @@ class SeedScriptsPostgresIT {
         assertEquals(SeedLedger.Status.SKIPPED, SchemaMigrationsTestAccess.seed(database).get(0).status());
         assertEquals(before, SchemaMigrationsTestAccess.everyRow(database), "the upgrade changed a row");
         drop("insights_upgrade_it");
-    }
-
-    @Test
-    void aSeedRunsOnceAndLaterStartsKeepWhatCuratorsDid() throws Exception {
-        PGSimpleDataSource database = scratch("insights_seed_it");
-        SchemaMigrations.migrate(database, loader());
-        List<SqlScript> scripts = List.of(SqlScript.load(SqlScript.DEMO, loader()).get(0),
-                SqlScript.parse("template", Files.readString(Path.of("server-config/seed/seed-template.sql"))));
-        assertTrue(start(database, scripts).stream().allMatch(SeedLedger.Outcome::ran));
-        try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
-            sql.executeUpdate("DELETE FROM insight WHERE id = 1");
-            sql.executeUpdate("DELETE FROM insight_property WHERE insight_id = 2 AND prop_order = 1");
-            sql.executeUpdate("UPDATE crm_organization SET tenant_id = NULL WHERE tenant_id = 'ada70000-0000-4000-a000-000000000003'");
-            sql.executeUpdate("DELETE FROM tenant WHERE id = 'ada70000-0000-4000-a000-000000000003'");
-        }
-        Map<String, List<String>> asLeft = SchemaMigrationsTestAccess.everyRow(database);
-        SchemaMigrations.migrate(database, loader());
-        assertTrue(start(database, scripts).stream().noneMatch(SeedLedger.Outcome::ran));
-        assertEquals(asLeft, SchemaMigrationsTestAccess.everyRow(database), "a restart changed the curators' data");
-        drop("insights_seed_it");
-    }
-
-    /** One start's seeding, in one transaction as SeedScripts runs it. */
-    private static List<SeedLedger.Outcome> start(PGSimpleDataSource database, List<SqlScript> scripts)
-            throws SQLException {
-        try (Connection db = database.getConnection()) {
-            db.setAutoCommit(false);
-            List<SeedLedger.Outcome> outcomes = SeedLedger.apply(db, scripts, Instant.now());
-            db.commit();
-            return outcomes;
-        }
     }
 
     private static PGSimpleDataSource scratch(String name) throws SQLException {

@@ -152,6 +152,19 @@ public class Curation {
      * so importing a file twice changes nothing the second time. Every organization must be registered.
      */
     public ImportReport importFile(InsightFiles.Read file, String by) {
+        return write(file, by, false);
+    }
+
+    /**
+     * Adds the seed file's insights that are absent, with their records, in the caller's transaction: an insight
+     * already there (by record and key) is left as it is, whoever made it, so a seed never undoes a curator's work.
+     * Every organization must be registered.
+     */
+    public ImportReport seed(InsightFiles.Read file, String by) {
+        return write(file, by, true);
+    }
+
+    private ImportReport write(InsightFiles.Read file, String by, boolean keepExisting) {
         List<InsightRow> rows = file.rows();
         Map<String, Optional<CrmOrganization>> organizations = new HashMap<>();
         List<InsightFiles.Problem> problems = new ArrayList<>(file.problems());
@@ -199,7 +212,7 @@ public class Curation {
                 insights.put(insight.getKey(), insight);
                 retranslate(insight, List.of(), row.translations());
                 created.add(insight);
-            } else {
+            } else if (!keepExisting) {
                 List<InsightTranslation> translations = row.translations() == null ? List.of()
                         : translations(insight);
                 if (document(insight).equals(row.insight()) && (row.translations() == null

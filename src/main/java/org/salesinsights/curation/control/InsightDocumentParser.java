@@ -67,11 +67,17 @@ public final class InsightDocumentParser {
      * null when it has any.
      */
     public static InsightDocument readTranslation(JsonObject json, String prefix, Map<String, Object> problems) {
+        return readTranslation(json, prefix, TextRoom.CARD, problems);
+    }
+
+    /** A translation as {@link #readTranslation(JsonObject, String, Map)}, with titles and descriptions of the room given. */
+    public static InsightDocument readTranslation(JsonObject json, String prefix, TextRoom room,
+            Map<String, Object> problems) {
         Map<String, Object> found = new LinkedHashMap<>();
         json.keySet().stream().filter(key -> !TRANSLATION_FIELDS.contains(key)).sorted()
                 .forEach(key -> found.put(key, "is not a known field."));
-        String title = text(json, "title", TextLimits.TITLE_MAX, true, found);
-        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, found);
+        String title = text(json, "title", room.title(), true, found);
+        String description = text(json, "description", room.description(), true, found);
         List<InsightDocument.Property> properties = properties(json, found);
         found.forEach((field, problem) -> problems.put(prefix + field, problem));
         return found.isEmpty()
@@ -100,12 +106,18 @@ public final class InsightDocumentParser {
      * Fields that are neither the insight's nor among {@code others} are refused.
      */
     public static InsightDocument read(JsonObject json, Set<String> others, Map<String, Object> problems) {
+        return read(json, others, TextRoom.CARD, problems);
+    }
+
+    /** An insight as {@link #read(JsonObject, Set, Map)}, with titles and descriptions of the room given. */
+    public static InsightDocument read(JsonObject json, Set<String> others, TextRoom room,
+            Map<String, Object> problems) {
         Map<String, Object> found = new LinkedHashMap<>();
         json.keySet().stream().filter(key -> !FIELDS.contains(key) && !others.contains(key)).sorted()
                 .forEach(key -> found.put(key, "is not a known field."));
         String key = key(json, found);
-        String title = text(json, "title", TextLimits.TITLE_MAX, true, found);
-        String description = text(json, "description", TextLimits.DESCRIPTION_MAX, true, found);
+        String title = text(json, "title", room.title(), true, found);
+        String description = text(json, "description", room.description(), true, found);
         String url = url(json, found);
         OffsetDateTime dateTime = time(json, "dateTime", found);
         boolean pinned = bool(json, "pinned", found);

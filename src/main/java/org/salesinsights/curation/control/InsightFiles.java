@@ -80,20 +80,7 @@ public final class InsightFiles {
         try (JsonParser parser = Json.createParser(new StringReader(body))) {
             expect(parser, JsonParser.Event.START_OBJECT);
             expectInsightsArray(parser);
-            JsonParser.Event event;
-            while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
-                int line = (int) parser.getLocation().getLineNumber();
-                int index = rows.size() + problems.size() + 1;
-                tooMany(index); // whatever the entry is: 200,000 numbers are no smaller a file than 200,000 insights
-                if (event != JsonParser.Event.START_OBJECT) {
-                    problems.add(new Problem(line, index, Map.of("insight", "must be an insight object.")));
-                    if (event == JsonParser.Event.START_ARRAY) {
-                        parser.skipArray();
-                    }
-                    continue;
-                }
-                row(line, index, parser.getObject(), records, rows, problems);
-            }
+            entries(parser, records, TextRoom.CARD, rows, problems);
             if (parser.next() != JsonParser.Event.END_OBJECT) {
                 throw notAFile("JSON", "it must hold only \"insights\".");
             }
@@ -105,7 +92,37 @@ public final class InsightFiles {
         } catch (IllegalArgumentException e) { // a number beyond what a decimal holds, such as 1e9999999999
             throw notAFile("JSON", "it holds a number too large to read.");
         }
+        return some(checked(rows, problems));
+    }
+
+    /**
+     * Reads the entries of an array of insights, as a JSON file holds them, from a parser that has just read the
+     * array's start, through its end; every entry is checked, and its problems are listed by line. A seed file holds
+     * such an array too ({@code org.salesinsights.seeding}), with longer text allowed ({@link TextRoom#COLUMN}).
+     */
+    public static Read readInsights(JsonParser parser, InsightsQueryParser records, TextRoom room) {
+        List<Problem> problems = new ArrayList<>();
+        List<InsightRow> rows = new ArrayList<>();
+        entries(parser, records, room, rows, problems);
         return checked(rows, problems);
+    }
+
+    private static void entries(JsonParser parser, InsightsQueryParser records, TextRoom room,
+            List<InsightRow> rows, List<Problem> problems) {
+        JsonParser.Event event;
+        while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
+            int line = (int) parser.getLocation().getLineNumber();
+            int index = rows.size() + problems.size() + 1;
+            tooMany(index); // whatever the entry is: 200,000 numbers are no smaller a file than 200,000 insights
+            if (event != JsonParser.Event.START_OBJECT) {
+                problems.add(new Problem(line, index, Map.of("insight", "must be an insight object.")));
+                if (event == JsonParser.Event.START_ARRAY) {
+                    parser.skipArray();
+                }
+                continue;
+            }
+            row(line, index, parser.getObject(), records, room, rows, problems);
+        }
     }
 
     public static Read readCsv(String body, InsightsQueryParser records) {
@@ -137,12 +154,12 @@ public final class InsightFiles {
                             + "; the header names " + header.size() + ".")));
                     continue;
                 }
-                row(line, index, cells(record.toMap()), records, rows, problems);
+                row(line, index, cells(record.toMap()), records, TextRoom.CARD, rows, problems);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw notAFile("CSV", "it is not valid CSV (" + csvReason(e) + ").");
         }
-        return checked(rows, problems);
+        return some(checked(rows, problems));
     }
 
     public static String writeJson(List<InsightRow> rows) {
@@ -295,16 +312,16 @@ public final class InsightFiles {
     }
 
     /** Checks one row, adding it to {@code rows} or its problems, by field, to {@code problems}. */
-    private static void row(int line, int index, JsonObject json, InsightsQueryParser records,
+    private static void row(int line, int index, JsonObject json, InsightsQueryParser records, TextRoom room,
             List<InsightRow> rows, List<Problem> problems) {
         Map<String, Object> found = new LinkedHashMap<>();
         Object[] record = record(json, records, found);
         String recordName = recordName(json, found);
-        InsightDocument insight = InsightDocumentParser.read(json, RECORD_FIELDS, found);
+        InsightDocument insight = InsightDocumentParser.read(json, RECORD_FIELDS, room, found);
         if (insight != null && insight.key() == null) {
             found.put("key", "is required in a file, so that importing it again changes the same insight.");
         }
-        Map<String, InsightDocument> translations = translations(json, insight, found);
+        Map<String, InsightDocument> translations = translations(json, insight, room, found);
         if (!found.isEmpty()) {
             problems.add(new Problem(line, index, found));
             return;
@@ -361,7 +378,7 @@ public final class InsightFiles {
     }
 
     private static Map<String, InsightDocument> translations(JsonObject json, InsightDocument insight,
-            Map<String, Object> found) {
+            TextRoom room, Map<String, Object> found) {
         JsonValue value = json.get("translations");
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -383,7 +400,7 @@ public final class InsightFiles {
             } else if (!(entry.getValue() instanceof JsonObject words)) {
                 found.put(field, "must be an object with title, description and additionalProperties.");
             } else {
-                InsightDocument translation = InsightDocumentParser.readTranslation(words, field + ".", found);
+                InsightDocument translation = InsightDocumentParser.readTranslation(words, field + ".", room, found);
                 if (translation != null) {
                     translations.put(language.get(), translation);
                 }
@@ -425,6 +442,14 @@ public final class InsightFiles {
         }
     }
 
+    /** A file to import must hold something: an empty one is more likely a mistake than a wish. */
+    private static Read some(Read read) {
+        if (read.rows().isEmpty() && read.problems().isEmpty()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The file holds no insights.");
+        }
+        return read;
+    }
+
     private static Read checked(List<InsightRow> rows, List<Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
         for (InsightRow row : rows) {
@@ -433,9 +458,6 @@ public final class InsightFiles {
                 problems.add(new Problem(row.line(), row.index(), Map.of("key",
                         "names the same insight of the same record as line " + first + ".")));
             }
-        }
-        if (rows.isEmpty() && problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The file holds no insights.");
         }
         return new Read(rows, problems);
     }

@@ -11,18 +11,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Runs each seed script once per database: the table {@code seed_script} records every script that ran, by its name
  * and the SHA-256 of its text, and a script whose text is found there is skipped. So a restart never brings back a row
- * a curator deleted or changed; a changed script is a new script, run once. A database upgraded from before the ledger
- * (see V2) records the scripts its configuration names at its first start without running them. The scripts run on the caller's connection and
- * transaction, their ledger rows with them: a failing line leaves neither data nor record.
+ * a curator deleted or changed; a changed script is a new script, run once. The built-in demo data runs once per
+ * database whichever release's it is: a later release's demo is skipped where an earlier one ran. A database upgraded
+ * from before the ledger (see V2) records the scripts its configuration names at its first start without running
+ * them. The ledger is read and written on the caller's connection, in the caller's transaction, which the scripts run
+ * in as well: a failing script leaves neither data nor record.
  */
 public final class SeedLedger {
 
     /** What became of one script on this start. */
-    public record Outcome(SqlScript script, Status status, Optional<OffsetDateTime> ranBefore) {
+    public record Outcome(SeedScript script, Status status, Optional<OffsetDateTime> ranBefore) {
 
         public boolean ran() {
             return status == Status.RAN;
@@ -41,17 +44,25 @@ public final class SeedLedger {
     private SeedLedger() {
     }
 
-    public static List<Outcome> apply(Connection connection, List<SqlScript> scripts, Instant now) {
+    /**
+     * Runs the scripts that have not run on this database, in order, and records them.
+     *
+     * @param run runs one script, on the caller's transaction, and answers how many entries it holds; it throws
+     *     when the script cannot run, which leaves it unrecorded
+     */
+    public static List<Outcome> apply(Connection connection, List<SeedScript> scripts, Instant now,
+            ToIntFunction<SeedScript> run) {
         boolean adopt = adoptionPending(connection);
         List<Outcome> outcomes = new ArrayList<>();
-        for (SqlScript script : scripts) {
+        for (SeedScript script : scripts) {
             Optional<OffsetDateTime> ranBefore = ranBefore(connection, script);
             Status status = ranBefore.isPresent() ? Status.SKIPPED : adopt ? Status.ADOPTED : Status.RAN;
+            int entries = 0;
             if (status == Status.RAN) {
-                run(connection, script);
+                entries = run.applyAsInt(script);
             }
             if (status != Status.SKIPPED) {
-                record(connection, script, now);
+                record(connection, script, entries, now);
             }
             outcomes.add(new Outcome(script, status, ranBefore));
         }
@@ -68,9 +79,11 @@ public final class SeedLedger {
         }
     }
 
-    private static Optional<OffsetDateTime> ranBefore(Connection connection, SqlScript script) {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT MIN(applied_at) FROM seed_script WHERE checksum = ?")) {
+    /** When it ran first: a script of the same text under any name, or any release's demo data for the demo. */
+    private static Optional<OffsetDateTime> ranBefore(Connection connection, SeedScript script) {
+        try (PreparedStatement query = connection.prepareStatement(script.isDemo()
+                ? "SELECT MIN(applied_at) FROM seed_script WHERE checksum = ? OR name = '" + SeedScript.DEMO + "'"
+                : "SELECT MIN(applied_at) FROM seed_script WHERE checksum = ?")) {
             query.setString(1, script.checksum());
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(rows.getObject(1, OffsetDateTime.class)) : Optional.empty();
@@ -80,24 +93,12 @@ public final class SeedLedger {
         }
     }
 
-    private static void run(Connection connection, SqlScript script) {
-        for (SqlScript.Statement statement : script.statements()) {
-            try (Statement sql = connection.createStatement()) {
-                sql.execute(statement.sql());
-            } catch (SQLException e) {
-                throw new IllegalStateException("Seed script " + script.name() + " failed at line "
-                        + statement.line() + " (" + e.getMessage() + "); nothing was seeded. Fix the line, or"
-                        + " remove the script from insights.seed.scripts.", e);
-            }
-        }
-    }
-
-    private static void record(Connection connection, SqlScript script, Instant now) {
+    private static void record(Connection connection, SeedScript script, int entries, Instant now) {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO seed_script (name, checksum, statements, applied_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, script.name());
             insert.setString(2, script.checksum());
-            insert.setInt(3, script.statements().size());
+            insert.setInt(3, entries);
             insert.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             insert.executeUpdate();
         } catch (SQLException e) {

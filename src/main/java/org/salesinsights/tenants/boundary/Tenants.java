@@ -87,6 +87,65 @@ public class Tenants {
         return created;
     }
 
+    /** What a seed file's claim of an organization for a tenant found. */
+    public enum Claim {
+        /** Made, or given to the tenant: no tenant had it. */
+        ADDED,
+        /** The tenant has it already. */
+        OWNED,
+        /** Another tenant owns it: nothing changed. */
+        OWNED_BY_ANOTHER,
+        /** It is registered with no owner (an admin took it away, or removed its tenant): nothing changed. */
+        LEFT_WITHOUT_OWNER
+    }
+
+    /**
+     * Registers the tenant and its organizations for a seed file, adding what is absent: a registered tenant keeps
+     * its name and its other organizations (a seed adds, it never undoes an admin's change), and an organization
+     * registered before is left as it is unless it is the tenant's own, so a seed never takes what it did not make.
+     * The answer has one claim per organization, in their order; the caller rolls back if any is refused.
+     *
+     * @return whether the tenant is new, and what each organization's claim found
+     */
+    public SeedRegistration seed(String tenantId, String displayName, List<TenantChange.Organization> organizations) {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        boolean created = tenant == null;
+        if (created) {
+            tenant = new Tenant(tenantId, displayName);
+            em.persist(tenant);
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (TenantChange.Organization wanted : organizations) {
+            CrmOrganization organization = em.createNamedQuery(CrmOrganization.FIND, CrmOrganization.class)
+                    .setParameter("crmType", wanted.crmType())
+                    .setParameter("host", wanted.host())
+                    .getResultStream().findFirst().orElse(null);
+            if (organization == null) {
+                organization = new CrmOrganization(wanted.crmType(), wanted.host());
+                organization.setDisplayName(wanted.displayName());
+                organization.setTenant(tenant);
+                em.persist(organization);
+                claims.add(Claim.ADDED);
+            } else if (organization.getTenant() == null) {
+                claims.add(Claim.LEFT_WITHOUT_OWNER);
+            } else {
+                claims.add(organization.getTenant().getId().equals(tenantId) ? Claim.OWNED : Claim.OWNED_BY_ANOTHER);
+            }
+        }
+        if (!created && claims.contains(Claim.ADDED)) {
+            em.lock(tenant, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // its organizations changed: a new version
+        }
+        return new SeedRegistration(created, claims);
+    }
+
+    /** What a seed file's registration of a tenant did. */
+    public record SeedRegistration(boolean tenantAdded, List<Claim> claims) {
+
+        public SeedRegistration {
+            claims = List.copyOf(claims);
+        }
+    }
+
     /** Removes the tenant, if the version is the current one; its organizations and insights stay, unowned. */
     public boolean delete(String tenantId, Optional<Long> expectedVersion) {
         Tenant tenant = em.find(Tenant.class, tenantId);

@@ -66,7 +66,11 @@ public final class TenantChangeParser {
         return new TenantChange(displayName, organizations);
     }
 
-    private static Optional<TenantChange.Organization> organization(JsonValue value, String field,
+    /**
+     * Reads one organization of a tenant document, adding its problems to {@code problems} by field, each named
+     * after {@code field} ({@code organizations[0]}, or an empty name for an organization on its own).
+     */
+    public static Optional<TenantChange.Organization> organization(JsonValue value, String field,
             Map<String, Object> problems) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             problems.put(field, "must be an object with crmType and orgUrl.");
@@ -74,25 +78,26 @@ public final class TenantChangeParser {
         }
         JsonObject json = value.asJsonObject();
         int before = problems.size();
-        unknownFields(json, ORGANIZATION_FIELDS, field + ".", problems);
-        Optional<CrmType> crmType = Optional.ofNullable(text(json, "crmType", field + ".crmType", problems))
+        String prefix = field.isEmpty() ? "" : field + ".";
+        unknownFields(json, ORGANIZATION_FIELDS, prefix, problems);
+        Optional<CrmType> crmType = Optional.ofNullable(text(json, "crmType", prefix + "crmType", problems))
                 .flatMap(name -> {
                     Optional<CrmType> type = CrmType.ofName(name);
                     if (type.isEmpty()) {
-                        problems.put(field + ".crmType", "must be 'Dynamics 365' or 'Salesforce'.");
+                        problems.put(prefix + "crmType", "must be 'Dynamics 365' or 'Salesforce'.");
                     }
                     return type;
                 });
-        Optional<String> host = Optional.ofNullable(text(json, "orgUrl", field + ".orgUrl", problems))
+        Optional<String> host = Optional.ofNullable(text(json, "orgUrl", prefix + "orgUrl", problems))
                 .flatMap(url -> {
                     Optional<String> normal = url.length() > MAX_ORG_URL_LENGTH ? Optional.empty()
                             : OrgHosts.normalize(url);
                     if (normal.isEmpty()) {
-                        problems.put(field + ".orgUrl", "must be the organization's https URL or host name.");
+                        problems.put(prefix + "orgUrl", "must be the organization's https URL or host name.");
                     }
                     return normal;
                 });
-        String displayName = name(json, "displayName", field + ".displayName", false, problems);
+        String displayName = name(json, "displayName", prefix + "displayName", false, problems);
         if (problems.size() > before || crmType.isEmpty() || host.isEmpty()) {
             return Optional.empty();
         }

@@ -19,7 +19,7 @@ import java.util.Map;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.salesinsights.seeding.control.SeedLedger;
-import org.salesinsights.seeding.control.SqlScript;
+import org.salesinsights.seeding.control.SeedScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,12 +130,17 @@ class SchemaMigrationsTest {
         }
     }
 
-    /** A start's seeding with the demo data, in one transaction as SeedScripts runs it. */
+    /**
+     * A start's seeding with the demo data, in one transaction as SeedScripts runs it, on a database that holds it
+     * already: the demo must not run.
+     */
     static List<SeedLedger.Outcome> seed(javax.sql.DataSource database) throws SQLException {
         try (Connection db = database.getConnection()) {
             db.setAutoCommit(false);
-            List<SeedLedger.Outcome> outcomes = SeedLedger.apply(db,
-                    SqlScript.load(SqlScript.DEMO, loader()), java.time.Instant.now());
+            List<SeedLedger.Outcome> outcomes = SeedLedger.apply(db, SeedScript.load(SeedScript.DEMO, loader()),
+                    java.time.Instant.now(), script -> {
+                        throw new AssertionError("the demo data ran again on a database that has it");
+                    });
             db.commit();
             return outcomes;
         }
