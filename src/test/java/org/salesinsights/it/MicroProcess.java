@@ -25,6 +25,8 @@ final class MicroProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
+    /** Where this start's output begins in the log, which every start of the server appends to. */
+    private long logStart;
 
     private MicroProcess(List<String> command, Map<String, String> environment, Path log, int port) {
         this.command = command;
@@ -64,10 +66,65 @@ final class MicroProcess implements AutoCloseable {
         return new MicroProcess(command, environment, log, port);
     }
 
+    /** The same server, with other seed scripts ({@code insights.seed.scripts}) than the demo data. */
+    MicroProcess seeds(String scripts) {
+        List<String> changed = new ArrayList<>(command.stream()
+                .map(option -> option.startsWith("-Dinsights.seed.scripts=") ? "-Dinsights.seed.scripts=" + scripts
+                        : option).toList());
+        return new MicroProcess(changed, environment, log, port);
+    }
+
+    /**
+     * Starts the server, which must fail to deploy the application, and answers what this start logged; the
+     * process is stopped.
+     */
+    String startFails() {
+        launch();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (System.nanoTime() < deadline && process.isAlive() && !deploymentFailed()) {
+                if (ready()) {
+                    throw new IllegalStateException("Payara Micro started, but the deployment had to fail; see " + log);
+                }
+                sleep(500);
+            }
+            if (!deploymentFailed() && process.isAlive()) {
+                throw new IllegalStateException("Payara Micro neither failed nor started in 180 s; see " + log);
+            }
+            return thisStartsLog();
+        } finally {
+            stop();
+        }
+    }
+
     /** Starts the server and waits until it hands out demo tokens and reads the database. */
     MicroProcess start() {
+        launch();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive() || deploymentFailed()) {
+                throw new IllegalStateException("Payara Micro died or failed to deploy at start; see " + log);
+            }
+            if (ready()) {
+                return this;
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro did not become ready in 180 s; see " + log);
+    }
+
+    private boolean ready() {
+        try {
+            return Http.get(uri("health/ready")).statusCode() == 200;
+        } catch (UncheckedIOException notYet) {
+            return false; // not listening yet
+        }
+    }
+
+    private void launch() {
         try {
             Files.createDirectories(log.getParent());
+            logStart = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -77,29 +134,23 @@ final class MicroProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive() || deploymentFailed()) {
-                throw new IllegalStateException("Payara Micro died or failed to deploy at start; see " + log);
-            }
-            try {
-                if (Http.get(uri("health/ready")).statusCode() == 200) {
-                    return this;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("Payara Micro did not become ready in 180 s; see " + log);
     }
 
     private boolean deploymentFailed() {
+        return thisStartsLog().contains("Exception while loading the app");
+    }
+
+    /** What the server logged since this start began. */
+    String thisStartsLog() {
         try {
-            return Files.exists(log) && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .contains("Exception while loading the app");
+            if (!Files.exists(log)) {
+                return "";
+            }
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 
