@@ -39,7 +39,7 @@ public class DemoTokenResource {
     static final String PATH = "demo/token";
     private static final Pattern IP_LITERAL = Pattern.compile(
             "\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.%]{1,60}]?");
-    /** Each demo tenant's own opportunity (demo-data.sql), so that the printed curl shows that tenant's insights. */
+    /** Each demo tenant's own opportunity (the demo seed, META-INF/seed/demo.json), so that the printed curl shows that tenant's insights. */
     private static final Map<String, String> EXAMPLES = Map.of(
             "c07050c0-0000-4000-a000-000000000001", "v1/opportunity-insights?recordType=opportunity"
                     + "&recordId=d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91&crmType=Dynamics365&top=2",

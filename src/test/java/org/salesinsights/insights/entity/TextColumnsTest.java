@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 import jakarta.persistence.Column;
 
 import org.junit.jupiter.api.Test;
+import org.salesinsights.curation.control.TextRoom;
 import org.salesinsights.insights.control.TextLimits;
 
 /**
  * The columns that hold titles and descriptions agree with the unit the limits count (UTF-16 code units): every
  * text that write validation accepts fits, whatever it is made of. H2 sizes {@code VARCHAR} in UTF-16 units and
  * PostgreSQL in code points, never more than the UTF-16 count, so a column at least as wide as the limit holds any
- * accepted text on both. The columns are wider than the limits on purpose: seed scripts may store longer text,
- * which the read actions cut.
+ * accepted text on both. The columns are wider than the limits on purpose: seed files may store longer text
+ * ({@code TextRoom.COLUMN}), which the read actions cut.
  */
 class TextColumnsTest {
 
@@ -43,6 +44,9 @@ class TextColumnsTest {
                     table);
             assertTrue(title >= TextLimits.TITLE_MAX, table);
             assertTrue(description >= TextLimits.DESCRIPTION_MAX, table);
+            // what seed files may store: the columns' width exactly, counted in the unit that bounds both databases'
+            assertEquals(title, TextRoom.COLUMN.title(), table);
+            assertEquals(description, TextRoom.COLUMN.description(), table);
         }
     }
 

@@ -63,6 +63,15 @@ class SeedFileTest {
     }
 
     @Test
+    void thePrismChecksAdversarialTextIsASeedFileWithTextTheReadActionsMustCut() throws Exception {
+        SeedFile adversarial = parse("adversarial-text.json",
+                Files.readString(Path.of("src/test/resources/seed/adversarial-text.json")));
+        assertEquals(7, adversarial.insights().size());
+        assertTrue(adversarial.insights().stream().filter(i -> TextLimits.length(i.insight().title())
+                > TextLimits.TITLE_MAX).count() >= 5, "over-long titles, kept as they are");
+    }
+
+    @Test
     void anInsightOfAnOrganizationNoTenantOfTheFileDeclaresIsRefusedAtItsLine() {
         String file = """
                 {"tenants": [{"tenantId": "%s", "displayName": "Northwind",
