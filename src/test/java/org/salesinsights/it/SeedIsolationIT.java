@@ -40,8 +40,8 @@ import org.salesinsights.schema.boundary.SchemaMigrationsTestAccess;
  * service hands out, from 951 up); rows that older releases' seed scripts numbered 1 to 999 are added by SQL;</li>
  * <li>a start that also names a copy of {@code server-config/seed/seed-template.json}: every row it adds is the
  * template's tenant's, and every row there before is as it was, byte for byte;</li>
- * <li>a start with a seed that claims the other tenant's organization: the deployment fails naming the file and the
- * line, and the database is unchanged.</li>
+ * <li>a start with a seed that claims the other tenant's organization, and one with a seed script of the retired SQL
+ * format: the deployment fails naming the file (and the line), and the database is unchanged.</li>
  * </ol>
  */
 class SeedIsolationIT {
@@ -143,6 +143,14 @@ class SeedIsolationIT {
         assertTrue(log.contains("Seed file " + hostile + " has 1 problem; nothing was seeded. line 7: the Dynamics 365"
                 + " organization " + TRIAL_HOST + " belongs to another tenant, not to " + NORTHWIND), log);
         assertEquals(after, SchemaMigrationsTestAccess.everyRow(database), "a refused seed changed the database");
+
+        // a seed script of the SQL format of earlier releases, which named rows by numeric ids, that has not run here
+        Path sql = Files.writeString(dataDir.resolve("seed.sql"), "INSERT INTO insight_property (insight_id,"
+                + " prop_order, prop_name, prop_value) SELECT 951, 9, 'Attendees', '6' WHERE EXISTS (SELECT 1 FROM"
+                + " insight WHERE id = 951)\n");
+        String refused = servers.get().seeds("demo," + sql).startFails();
+        assertTrue(refused.contains("Seed script " + sql + " is SQL, which this release no longer runs"), refused);
+        assertEquals(after, SchemaMigrationsTestAccess.everyRow(database), "a refused SQL seed changed the database");
     }
 
     /** The rows the template adds, by table: a tenant, its organization, a record, an insight with two properties, a translation, one history entry. */
