@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -23,6 +24,8 @@ import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.boundary.CurationViews.RecordView;
 import org.salesinsights.curation.control.InsightDocument;
+import org.salesinsights.changes.boundary.ChangeLog;
+import org.salesinsights.changes.control.Change;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.curation.entity.InsightChange;
@@ -49,6 +52,9 @@ public class Curation {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    ChangeLog changeLog;
 
     public List<RecordView> records(CrmType crmType, String host) {
         CrmOrganization organization = organization(crmType, host);
@@ -417,11 +423,13 @@ public class Curation {
     }
 
     private InsightView audited(Insight insight, InsightChange.Action action, String by) {
+        changeLog.record(changeOf(insight.getRecord()));
         return audited(insight, action, by, view(insight));
     }
 
     /** The changes of many insights, their translations read together rather than one query per insight. */
     private void audited(List<Insight> insights, InsightChange.Action action, String by) {
+        changeLog.record(insights.stream().map(insight -> changeOf(insight.getRecord())).toList());
         Map<Long, List<InsightTranslation>> translations = translationsOf(insights);
         insights.forEach(insight -> audited(insight, action, by,
                 InsightView.of(insight, translations.getOrDefault(insight.getId(), List.of()))));
@@ -472,6 +480,12 @@ public class Curation {
     private CrmOrganization organization(CrmType crmType, String host) {
         return findOrganization(crmType, host).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No "
                 + crmType.label() + " organization " + host + " is known; register it with a tenant first."));
+    }
+
+    /** What the read caches must drop when an insight of the record changes: every answer about the record. */
+    private static Change changeOf(CrmRecord record) {
+        return Change.record(record.getOrganization().getCrmType().name(), record.getRecordType(),
+                record.getRecordId());
     }
 
     private static ApiException notFound(String what, long id) {

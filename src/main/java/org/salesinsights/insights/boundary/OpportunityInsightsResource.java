@@ -22,11 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Optional;
+
+import org.salesinsights.insights.control.AnswerKey;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.platform.ApiError;
-import org.salesinsights.platform.Deadline;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /** The Key sales info action of the Sales app: curated insights for one CRM record, a page at a time. */
@@ -48,7 +50,7 @@ public class OpportunityInsightsResource {
     PagingSettings paging;
 
     @Inject
-    Deadline deadline;
+    Answers answers;
 
     @Inject
     SignedInCaller caller;
@@ -121,6 +123,7 @@ public class OpportunityInsightsResource {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
         String tenantId = caller.requireCustomer().tenantId();
         LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        deadline.answer(response, request, () -> insights.find(tenantId, query, languages).response());
+        answers.answer(response, request, AnswerKey.of(tenantId, query, Optional.empty(), languages),
+                () -> insights.find(tenantId, query, languages), page -> page);
     }
 }

@@ -1,5 +1,7 @@
 package org.salesinsights.insights.boundary;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,12 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.salesinsights.insights.control.AnswerKey;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.control.TimeWindow;
 import org.salesinsights.platform.ApiError;
-import org.salesinsights.platform.Deadline;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**
@@ -52,7 +54,7 @@ public class RecordSummaryResource {
     PagingSettings paging;
 
     @Inject
-    Deadline deadline;
+    Answers answers;
 
     @Inject
     SignedInCaller caller;
@@ -134,9 +136,7 @@ public class RecordSummaryResource {
         TimeWindow window = TimeWindow.parse(startDateTime, endDateTime);
         String tenantId = caller.requireCustomer().tenantId();
         LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        deadline.answer(response, request, () -> {
-            OpportunityInsights.LocalizedPage answer = insights.findDated(tenantId, query, window, languages);
-            return answer.response(RecordSummaryPage.of(answer.page()));
-        });
+        answers.answer(response, request, AnswerKey.of(tenantId, query, Optional.of(window), languages),
+                () -> insights.findDated(tenantId, query, window, languages), RecordSummaryPage::of);
     }
 }

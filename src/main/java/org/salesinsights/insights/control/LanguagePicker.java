@@ -27,6 +27,11 @@ public final class LanguagePicker {
         return new LanguagePicker(ranges(acceptLanguage));
     }
 
+    /** The languages asked for, in the order they are tried: equal for two headers that pick alike. */
+    public String key() {
+        return String.join(",", ranges);
+    }
+
     /** Whether the seller named any language at all. */
     public boolean isEmpty() {
         return ranges.isEmpty();

@@ -27,14 +27,10 @@ import org.salesinsights.tenants.entity.Tenant;
         query = "SELECT o FROM CrmOrganization o WHERE o.tenant.id = :tenantId ORDER BY o.crmType, o.host")
 @NamedQuery(name = CrmOrganization.FIND,
         query = "SELECT o FROM CrmOrganization o WHERE o.crmType = :crmType AND o.host = :host")
-@NamedQuery(name = CrmOrganization.COUNT_OWNED_HOST,
-        query = "SELECT COUNT(o) FROM CrmOrganization o WHERE o.crmType = :crmType AND o.host = :host"
-                + " AND o.tenant.id = :tenantId")
 public class CrmOrganization {
 
     public static final String OF_TENANT = "CrmOrganization.ofTenant";
     public static final String FIND = "CrmOrganization.find";
-    public static final String COUNT_OWNED_HOST = "CrmOrganization.countOwnedHost";
 
     @Id
     @SequenceGenerator(name = "crm_organization_seq", sequenceName = "crm_organization_seq", allocationSize = 50)

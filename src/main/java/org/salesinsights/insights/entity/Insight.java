@@ -14,10 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQueries;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -25,57 +22,13 @@ import jakarta.persistence.Version;
 /**
  * A curated insight about one CRM record.
  *
- * <p>The read order is pinned first, then higher priority, then newest time, then the id as the unique
- * tie-breaker, so that paging with top/skip visits every insight exactly once. The properties are read in
- * one batch per page (EclipseLink hints; other providers ignore them) instead of one query per insight.
+ * <p>Curators read and write insights through this entity; the read actions read them as plain values in one
+ * statement ({@code RecordPageQuery}), in the read order: pinned first, then higher priority, then newest time,
+ * then the id as the unique tie-breaker, so that paging with top/skip visits every insight exactly once.
  */
 @Entity
 @Table(name = "insight")
-@NamedQueries({
-    @NamedQuery(name = Insight.FIND_FOR_RECORD,
-            query = Insight.OF_RECORD + Insight.READ_ORDER,
-            hints = {
-                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
-                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
-                @QueryHint(name = "eclipselink.read-only", value = "true")
-            }),
-    @NamedQuery(name = Insight.FIND_FOR_RECORD_IN_ORGANIZATION,
-            query = Insight.OF_RECORD + " AND o.host = :host" + Insight.READ_ORDER,
-            hints = {
-                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
-                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
-                @QueryHint(name = "eclipselink.read-only", value = "true")
-            }),
-    @NamedQuery(name = Insight.FIND_DATED_FOR_RECORD,
-            query = Insight.OF_RECORD + Insight.DATED + Insight.READ_ORDER,
-            hints = {
-                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
-                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
-                @QueryHint(name = "eclipselink.read-only", value = "true")
-            }),
-    @NamedQuery(name = Insight.FIND_DATED_FOR_RECORD_IN_ORGANIZATION,
-            query = Insight.OF_RECORD + " AND o.host = :host" + Insight.DATED + Insight.READ_ORDER,
-            hints = {
-                @QueryHint(name = "eclipselink.batch.type", value = "IN"),
-                @QueryHint(name = "eclipselink.batch", value = "i.properties"),
-                @QueryHint(name = "eclipselink.read-only", value = "true")
-            })
-})
 public class Insight {
-
-    public static final String FIND_FOR_RECORD = "Insight.findForRecord";
-    static final String OF_RECORD = "SELECT i FROM Insight i JOIN i.record r JOIN r.organization o"
-            + " WHERE o.tenant.id = :tenantId AND o.crmType = :crmType AND r.recordType = :recordType"
-            + " AND r.recordId = :recordId"
-            + " AND (i.visibleFrom IS NULL OR i.visibleFrom <= :now)"
-            + " AND (i.visibleUntil IS NULL OR i.visibleUntil > :now)";
-    /** Pinned, then priority, then newest, then the id: a total order, so pages never overlap or skip. */
-    static final String READ_ORDER = " ORDER BY i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC";
-    public static final String FIND_FOR_RECORD_IN_ORGANIZATION = "Insight.findForRecordInOrganization";
-    /** The record summary's: only insights with a time, within the window asked for (both ends inclusive). */
-    public static final String FIND_DATED_FOR_RECORD = "Insight.findDatedForRecord";
-    public static final String FIND_DATED_FOR_RECORD_IN_ORGANIZATION = "Insight.findDatedForRecordInOrganization";
-    static final String DATED = " AND i.occurredAt IS NOT NULL AND i.occurredAt >= :from AND i.occurredAt <= :until";
 
     @Id
     @SequenceGenerator(name = "insight_seq", sequenceName = "insight_seq", allocationSize = 50)

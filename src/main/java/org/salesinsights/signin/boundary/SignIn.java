@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.DemoTokens;
+import org.salesinsights.platform.CacheFigures;
 import org.salesinsights.signin.control.EntraTokenValidator;
+import org.salesinsights.signin.control.VerifiedTokens;
 import org.salesinsights.signin.control.InvalidTokenException;
 import org.salesinsights.signin.control.JwksCache;
 import org.salesinsights.signin.control.SigningKeys;
@@ -40,6 +42,7 @@ public class SignIn {
     TenantDirectory tenants;
 
     private EntraTokenValidator validator;
+    private VerifiedTokens verified;
     private Optional<DemoTokens> demo = Optional.empty();
 
     @PostConstruct
@@ -60,6 +63,7 @@ public class SignIn {
                     + " and app id URI.");
         }
         validator = new EntraTokenValidator(audiences, settings.clockSkew(), keys, Clock.systemUTC(), this::known);
+        verified = new VerifiedTokens(settings.tokenCacheSize(), keys, settings.clockSkew(), Clock.systemUTC());
     }
 
     /** The caller of a request, from its {@code Authorization} header. */
@@ -75,7 +79,18 @@ public class SignIn {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH + " characters");
         }
-        return validator.validate(token);
+        Optional<Caller> known = verified.recognise(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        EntraTokenValidator.Verified checked = validator.verify(token);
+        verified.remember(token, checked);
+        return checked.caller();
+    }
+
+    /** The figures of the cache of verified tokens, for operators. */
+    public CacheFigures tokenCacheFigures() {
+        return verified.figures();
     }
 
     /** Whether the caller may curate: the admin app role, granted in one of the partner's own tenants. */

@@ -41,6 +41,10 @@ public class SignInSettings {
     long jwksMaxAgeMinutes;
 
     @Inject
+    @ConfigProperty(name = "insights.signin.token-cache-size", defaultValue = "100000")
+    long tokenCacheSize;
+
+    @Inject
     @ConfigProperty(name = "insights.signin.admin-role", defaultValue = "Insights.Admin")
     String adminRole;
 
@@ -64,6 +68,11 @@ public class SignInSettings {
     /** The JWKS endpoint of a tenant. */
     public String jwksUri(String tenantId) {
         return jwksUri.replace("{tenantId}", tenantId);
+    }
+
+    /** How many verified tokens are remembered (by their SHA-256) until they expire. */
+    public long tokenCacheSize() {
+        return tokenCacheSize;
     }
 
     public Duration clockSkew() {

@@ -65,6 +65,20 @@ public final class EntraTokenValidator {
 
     /** The caller the token speaks for, or why it is refused. */
     public Caller validate(String token) throws InvalidTokenException, UnknownTenantException {
+        return verify(token).caller();
+    }
+
+    /**
+     * A token that passed every check, with what a cache of verified tokens must check again before it trusts it
+     * once more: its expiry and its signing key.
+     *
+     * @param keysOf the tenant (or {@value #COMMON_KEYS}) whose key signed it
+     */
+    public record Verified(Caller caller, Instant expires, String keysOf, String keyId) {
+    }
+
+    /** The token's caller with its expiry and signing key, or why it is refused. */
+    public Verified verify(String token) throws InvalidTokenException, UnknownTenantException {
         SignedJWT jwt = parse(token);
         if (!ALLOWED.contains(jwt.getHeader().getAlgorithm())) {
             throw new InvalidTokenException("algorithm not allowed: " + jwt.getHeader().getAlgorithm());
@@ -117,7 +131,7 @@ public final class EntraTokenValidator {
         if (!known) {
             throw new UnknownTenantException(tenantId);
         }
-        return new Caller(tenantId, objectId, roles);
+        return new Verified(new Caller(tenantId, objectId, roles), expires.toInstant(), keysOf, keyId);
     }
 
     private static SignedJWT parse(String token) throws InvalidTokenException {

@@ -76,6 +76,14 @@ public final class JwksCache implements SigningKeys {
         return key;
     }
 
+    /** Without fetching: the keys last fetched, while not older than the longest time keys are kept. */
+    @Override
+    public boolean holds(String tenantId, String keyId) {
+        Entry entry = tenants.get(tenantId);
+        return entry != null && !entry.fetchedAt().plus(maxAge).isBefore(clock.instant())
+                && rsaKey(entry, keyId).isPresent();
+    }
+
     private static Optional<RSAKey> rsaKey(Entry entry, String keyId) {
         if (entry == null) {
             return Optional.empty();

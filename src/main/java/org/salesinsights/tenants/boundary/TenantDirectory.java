@@ -9,15 +9,19 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.salesinsights.changes.control.Changes;
 
 /**
  * The ids of the registered tenants, kept in memory so that signing a caller in never waits for the database: the
- * set is read once, then refreshed in the background when older than {@code insights.signin.tenant-refresh-seconds}
- * (another server's registry edits show within that time; this server's at once). While the database is away the
- * last known set serves.
+ * set is read once, then read again whenever the change log reports a change of a tenant (this server's at once,
+ * another server's within the poll interval of {@code ChangeFeed}, so a removed tenant is cut off on every node
+ * within a second), and in the background when older than {@code insights.signin.tenant-refresh-seconds}. While the
+ * database is away the last known set serves.
  */
 @ApplicationScoped
 public class TenantDirectory {
@@ -56,6 +60,23 @@ public class TenantDirectory {
             }
         }
         return current.ids().contains(tenantId);
+    }
+
+    /** A tenant changed (here or on another node): the set is read again now, on the executor. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changes changes) {
+        if (!changes.touchesTenants()) {
+            return;
+        }
+        synchronized (this) {
+            edits++; // a refresh already under way may have read the set before the change
+        }
+        refreshing.set(true);
+        try {
+            executor.execute(this::refreshQuietly);
+        } catch (RuntimeException e) {
+            refreshing.set(false);
+            LOG.warning(() -> "Tenant registry refresh not started: " + e);
+        }
     }
 
     /** After this server registered a tenant: known at once. */

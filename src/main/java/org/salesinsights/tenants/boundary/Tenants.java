@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.salesinsights.changes.boundary.ChangeLog;
+import org.salesinsights.changes.control.Change;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.IfMatch;
@@ -25,6 +28,9 @@ public class Tenants {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    ChangeLog changeLog;
 
     public List<String> registeredIds() {
         return em.createNamedQuery(Tenant.ALL_IDS, String.class).getResultList();
@@ -84,6 +90,7 @@ public class Tenants {
                 owned.setTenant(null);
             }
         }
+        changeLog.record(Change.tenant(tenantId)); // its answers, and whether its users may call
         return created;
     }
 
@@ -135,6 +142,9 @@ public class Tenants {
         if (!created && claims.contains(Claim.ADDED)) {
             em.lock(tenant, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // its organizations changed: a new version
         }
+        if (created || claims.contains(Claim.ADDED)) {
+            changeLog.record(Change.tenant(tenantId));
+        }
         return new SeedRegistration(created, claims);
     }
 
@@ -156,6 +166,7 @@ public class Tenants {
         owned(tenantId).forEach(organization -> organization.setTenant(null));
         em.flush(); // the organizations let go of the tenant before it goes
         em.remove(tenant);
+        changeLog.record(Change.tenant(tenantId));
         return true;
     }
 

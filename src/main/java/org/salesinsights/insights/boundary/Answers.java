@@ -1,0 +1,73 @@
+package org.salesinsights.insights.boundary;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.salesinsights.insights.control.AnswerKey;
+import org.salesinsights.platform.Deadline;
+
+/**
+ * Answers a read action from the cache when it can, on the request's own thread; otherwise loads the page from the
+ * database within the deadline ({@link Deadline}), stores it, and answers. The body is JSON-B's, made once per load
+ * and sent as it is on every hit.
+ */
+@ApplicationScoped
+public class Answers {
+
+    /** JSON-B with the defaults the JAX-RS providers use, so a cached body is byte for byte what they would write. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    AnswerCache cache;
+
+    @Inject
+    Deadline deadline;
+
+    /**
+     * @param load reads the page from the database (runs on the deadline's executor)
+     * @param shape the page as the action's body
+     */
+    public void answer(AsyncResponse response, HttpServletRequest request, AnswerKey key,
+            Supplier<OpportunityInsights.LocalizedPage> load,
+            Function<OpportunityInsightsPage, Object> shape) {
+        Optional<AnswerCache.Hit> hit = cache.find(key);
+        if (hit.isPresent()) {
+            response.resume(response(hit.get().answer(), hit.get()));
+            return;
+        }
+        long ticket = cache.ticket();
+        deadline.answer(response, request, () -> {
+            OpportunityInsights.LocalizedPage page = load.get();
+            AnswerCache.Answer answer = new AnswerCache.Answer(
+                    JSONB.toJson(shape.apply(page.page())).getBytes(StandardCharsets.UTF_8), page.languages(),
+                    page.nextChange().map(java.time.OffsetDateTime::toInstant).orElse(null));
+            cache.store(key, answer, ticket);
+            return response(answer, null);
+        });
+    }
+
+    /** 200 with the body, the languages it is in, that it varies by the language asked for, and if stale, how. */
+    private static Response response(AnswerCache.Answer answer, AnswerCache.Hit hit) {
+        Response.ResponseBuilder ok = Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        if (!answer.languages().isEmpty()) {
+            ok.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", answer.languages()));
+        }
+        if (hit != null) {
+            hit.stale().ifPresent(age -> ok.header(AnswerCache.STALE_HEADER, age.getSeconds()));
+        }
+        return ok.build();
+    }
+}
