@@ -3,6 +3,7 @@ package org.salesinsights.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.net.URI;
@@ -148,6 +149,78 @@ class CurationIT {
         assertEquals(200, records.statusCode(), records::body);
         assertTrue(records.body().contains("\"recordId\":\"" + opportunity + "\",\"displayName\":\"Curation test\","
                 + "\"insightCount\":4"), records::body);
+    }
+
+    @Test
+    void aCachedAnswerIsServedAgainAndEveryChangeReplacesItAtOnce() {
+        String opportunity = UUID.randomUUID().toString();
+        long record = addRecord(opportunity);
+        long first = create(record, "First", "{\"dateTime\": \"2026-11-01T10:00:00Z\"}");
+        long second = create(record, "Second", "{\"dateTime\": \"2026-11-02T10:00:00Z\"}");
+        assertEquals(List.of("Second", "First"), titles(read(opportunity)));
+        long hits = cacheFigures().getJsonNumber("hits").longValue();
+        assertEquals(List.of("Second", "First"), titles(read(opportunity)));
+        assertEquals(hits + 1, cacheFigures().getJsonNumber("hits").longValue(), "the second read is a hit");
+
+        // every kind of change is served by this node at once: edit, translation, order, deletion
+        assertEquals(200, send("PUT", "admin/v1/insights/" + first, "\"1\"",
+                "{\"title\": \"First, edited\", \"description\": \"Changed.\", \"dateTime\": \"2026-11-01T10:00:00Z\"}")
+                .statusCode());
+        assertEquals(List.of("Second", "First, edited"), titles(read(opportunity)));
+        HttpResponse<String> german = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity), "Authorization", TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "de");
+        assertEquals(List.of("Second", "First, edited"), titles(german));
+        assertEquals(200, send("PUT", "admin/v1/insights/" + first + "/translations/de", "\"2\"",
+                "{\"title\": \"Erste\", \"description\": \"Geaendert.\"}").statusCode());
+        assertEquals(List.of("Second", "Erste"), titles(Http.get(uri("v1/opportunity-insights?recordType="
+                + "opportunity&recordId=" + opportunity), "Authorization", TestTokens.bearer(TestTokens.CONTOSO),
+                "Accept-Language", "de")));
+        assertEquals(200, send("PUT", "admin/v1/records/" + record + "/order", null,
+                "{\"insightIds\": [" + first + ", " + second + "]}").statusCode());
+        assertEquals(List.of("First, edited", "Second"), titles(read(opportunity)));
+        assertEquals(204, send("DELETE", "admin/v1/insights/" + second, "\"2\"", null).statusCode());
+        assertEquals(List.of("First, edited"), titles(read(opportunity)));
+    }
+
+    @Test
+    void anInsightComesAndGoesWithItsValidityWindowWithoutAWrite() throws InterruptedException {
+        String opportunity = UUID.randomUUID().toString();
+        long record = addRecord(opportunity);
+        Instant boundary = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        create(record, "Arriving", "{\"visibleFrom\": \"" + boundary + "\"}");
+        create(record, "Leaving", "{\"visibleUntil\": \"" + boundary + "\"}");
+        assertEquals(List.of("Leaving"), titles(read(opportunity)));
+        assertEquals(List.of("Leaving"), titles(read(opportunity)), "from the cache");
+        while (Instant.now().isBefore(boundary.plusSeconds(1))) {
+            List<String> seen = titles(read(opportunity));
+            if (seen.equals(List.of("Arriving"))) {
+                assertTrue(!Instant.now().isBefore(boundary), "the insight came before its time");
+                return;
+            }
+            assertEquals(List.of("Leaving"), seen, "the answer changed, but not as its windows say");
+            Thread.sleep(50);
+        }
+        fail("a second after the validity boundary, sellers still read " + read(opportunity).body());
+    }
+
+    @Test
+    void aFlushDropsEveryCachedAnswerOnThisNode() {
+        String opportunity = UUID.randomUUID().toString();
+        create(addRecord(opportunity), "Cached", "{}");
+        read(opportunity);
+        assertTrue(cacheFigures().getJsonNumber("size").longValue() > 0);
+        assertEquals(204, send("POST", "admin/v1/caches/flush", null, null).statusCode());
+        assertEquals(0, cacheFigures().getJsonNumber("size").longValue());
+        assertEquals(List.of("Cached"), titles(read(opportunity)));
+        assertEquals(403, Http.get(uri("admin/v1/caches"), "Authorization", TestTokens.bearer(TestTokens.CONTOSO))
+                .statusCode(), "sellers see no cache figures");
+    }
+
+    /** This node's answer cache: size, hits, misses. */
+    private JsonObject cacheFigures() {
+        HttpResponse<String> caches = send("GET", "admin/v1/caches", null, null);
+        assertEquals(200, caches.statusCode(), caches::body);
+        return Http.json(caches).getJsonObject("answers");
     }
 
     @Test
