@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salesinsights.signin.control.DemoKeyPem;
 import org.salesinsights.signin.control.DemoTokens;
 import org.salesinsights.signin.control.InvalidTokenException;
-import org.salesinsights.tenants.boundary.TenantDirectory;
 
 /**
  * insights.demo.signing-key-file as sign-in reads it at start: in demo mode every node given the file accepts the
@@ -24,33 +22,13 @@ import org.salesinsights.tenants.boundary.TenantDirectory;
  */
 class SharedDemoKeyTest {
 
-    private static final String FABRIKAM = "fab00000-0000-4000-a000-000000000002";
+    private static final String FABRIKAM = TestSignIn.FABRIKAM;
 
     @TempDir
     Path folder;
 
     private static SignIn node(boolean demo, Path keyFile) {
-        SignInSettings settings = new SignInSettings();
-        settings.audiences = Optional.of("api://sales-insights");
-        settings.adminTenantIds = Optional.empty();
-        settings.jwksUri = "http://127.0.0.1:9/{tenantId}/keys"; // nothing answers: Entra knows none of these keys
-        settings.clockSkewSeconds = 60;
-        settings.jwksTimeoutMillis = 200;
-        settings.jwksMinRefreshSeconds = 60;
-        settings.jwksMaxAgeMinutes = 60;
-        settings.adminRole = "Insights.Admin";
-        settings.demo = demo;
-        settings.demoSigningKeyFile = Optional.ofNullable(keyFile).map(Path::toString);
-        SignIn signIn = new SignIn();
-        signIn.settings = settings;
-        signIn.tenants = new TenantDirectory() {
-            @Override
-            public boolean isRegistered(String tenantId) {
-                return FABRIKAM.equals(tenantId);
-            }
-        };
-        signIn.start();
-        return signIn;
+        return TestSignIn.started(demo, keyFile);
     }
 
     private Path keyFile() throws Exception {
