@@ -131,6 +131,27 @@ class DemoModeIT {
         }
     }
 
+    /**
+     * Given insights.demo.signing-key-file (pom.xml), the desk signs with that key, named by its thumbprint as every
+     * node names it, and a token another node of the demo cluster signed with it is accepted here.
+     */
+    @Test
+    void theSharedDemoKeySignsAndIsTrusted() throws Exception {
+        com.nimbusds.jose.jwk.RSAKey shared = TestTokens.demoClusterKey();
+        HttpResponse<String> desk = Http.get(uri("api/demo/token"), "Accept", "application/json");
+        assertEquals(200, desk.statusCode(), desk::body);
+        com.nimbusds.jwt.SignedJWT token = com.nimbusds.jwt.SignedJWT.parse(Http.json(desk).getString("accessToken"));
+        assertEquals(shared.getKeyID(), token.getHeader().getKeyID());
+        assertTrue(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(shared.toRSAPublicKey())),
+                "signed by the configured key");
+        assertTrue(Http.get(uri("api/demo/token")).body().contains("signed by the demo cluster's shared key"));
+        String fromAnotherNode = TestTokens.token(shared, TestTokens.FABRIKAM,
+                claims -> claims.audience("api://sales-insights-demo"));
+        HttpResponse<String> answer = Http.get(uri("api/v1/opportunity-insights?recordType=opportunity"
+                + "&recordId=006Dn00000A1b2C&top=1"), "Authorization", "Bearer " + fromAnotherNode);
+        assertEquals(200, answer.statusCode(), answer::body);
+    }
+
     @Test
     void entraTokensStillWorkBesideTheDemoKey() {
         HttpResponse<String> answer = Http.get(uri("api/v1/opportunity-insights?recordType=lead"

@@ -75,6 +75,16 @@ final class MicroProcess implements AutoCloseable {
     }
 
     /**
+     * The same server with more JVM options, such as system properties of the application (a node of a demo cluster
+     * is given the shared demo key this way).
+     */
+    MicroProcess withOptions(String... jvmOptions) {
+        List<String> changed = new ArrayList<>(command);
+        changed.addAll(changed.indexOf("-jar"), List.of(jvmOptions));
+        return new MicroProcess(changed, environment, log, port);
+    }
+
+    /**
      * Starts the server, which must fail to deploy the application, and answers what this start logged; the
      * process is stopped.
      */
@@ -183,6 +193,15 @@ final class MicroProcess implements AutoCloseable {
         process = null;
     }
 
+    /** Whether the server's process runs. */
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    int port() {
+        return port;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + "/" + path);
     }
@@ -206,7 +225,7 @@ final class MicroProcess implements AutoCloseable {
         return Path.of(System.getProperty("insights.serverConfig", "server-config"), file).toAbsolutePath().toString();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -266,8 +266,8 @@ class ReverseProxyIT {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Trusts exactly the test's own certificate. */
-    private static SSLContext trusting(Path certificate) throws Exception {
+    /** Trusts exactly the test's own certificate (ClusterIT's nginx too). */
+    static SSLContext trusting(Path certificate) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(certificate)) {
@@ -280,7 +280,7 @@ class ReverseProxyIT {
         return context;
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
+    static void run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), () -> String.join(" ", command) + ": " + output);

@@ -278,6 +278,11 @@ class SignInIT {
         assertInvalidToken(insights(Map.of("recordType", "opportunity", "recordId", "006Dn00000A1b2C"),
                 "Bearer " + TestTokens.token(demoLike, TestTokens.FABRIKAM,
                         claims -> claims.audience("api://sales-insights-demo"))));
+        // signed by the shared demo key this server is given (insights.demo.signing-key-file, pom.xml), under the
+        // id every node of a demo cluster names it by: outside demo mode the key does not count
+        assertInvalidToken(insights(Map.of("recordType", "opportunity", "recordId", "006Dn00000A1b2C"),
+                "Bearer " + TestTokens.token(TestTokens.demoClusterKey(), TestTokens.FABRIKAM,
+                        claims -> claims.audience("api://sales-insights-demo"))));
     }
 
     @Test

@@ -47,6 +47,7 @@ final class TestTokens {
     private static final List<RSAKey> PUBLISHED = new CopyOnWriteArrayList<>();
     private static final Map<String, AtomicInteger> FETCHES = new ConcurrentHashMap<>();
     private static volatile HttpServer server;
+    private static volatile RSAKey demoClusterKey;
 
     private TestTokens() {
     }
@@ -86,6 +87,31 @@ final class TestTokens {
             server.stop(0);
             server = null;
         }
+    }
+
+    /**
+     * The shared demo key of a demo cluster, written as the PKCS#8 PEM file the servers under test are given
+     * ({@code insights.demo.signing-key-file}: demo mode uses it, outside demo mode it must never count).
+     */
+    static synchronized void writeDemoClusterKey(java.nio.file.Path file) throws IOException {
+        RSAKey key = newKey("unnamed");
+        try {
+            demoClusterKey = new RSAKey.Builder(key).keyID("sales-insights-demo-" + key.computeThumbprint()).build();
+            String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(key.toRSAPrivateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** That key, named as the servers name it (the key's RFC 7638 thumbprint). */
+    static RSAKey demoClusterKey() {
+        if (demoClusterKey == null) {
+            throw new IllegalStateException("no shared demo key: failsafe sets insights.it.demoKeyFile");
+        }
+        return demoClusterKey;
     }
 
     /** How often the server under test fetched the keys of a tenant. */

@@ -70,7 +70,8 @@ public class DemoTokenResource {
         String tenant = tenantOf(tenantId);
         boolean curator = role != null && settings.adminTenantIds().contains(tenant);
         String example = curator ? ADMIN_EXAMPLE : role != null ? null : EXAMPLES.get(tenant);
-        String printed = "# A demo token (valid for one hour, signed by this server's demo key):\n" + token + "\n";
+        String printed = "# A demo token (valid for one hour, signed by " + (signIn.demo().orElseThrow().shared()
+                ? "the demo cluster's shared key" : "this server's demo key") + "):\n" + token + "\n";
         if (example == null) {
             return printed + "\n# No demo record belongs to this tenant: call the actions for a record of one of its"
                     + " organizations (an unregistered tenant gets 403; see the README's Sign-in).\n";

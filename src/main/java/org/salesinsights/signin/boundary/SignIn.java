@@ -51,12 +51,18 @@ public class SignIn {
                 settings.jwksMinRefresh(), settings.jwksMaxAge(), Clock.systemUTC());
         Set<String> audiences = new HashSet<>(settings.audiences());
         if (settings.demo()) {
-            DemoTokens tokens = new DemoTokens();
+            // a configured key that cannot be used stops the start: a node with a key of its own would refuse the
+            // tokens of every other node of the demo cluster, and no one would see why
+            DemoTokens tokens = settings.demoSigningKeyFile().map(DemoTokens::fromPemFile).orElseGet(DemoTokens::new);
             keys = tokens.trustedAlongside(keys);
             audiences.add(DemoTokens.AUDIENCE);
             demo = Optional.of(tokens);
-            LOG.warning("DEMO MODE: demo tokens signed by this server's demo key are accepted. Never use demo mode"
-                    + " for real customers (insights.demo.enabled=false).");
+            LOG.warning("DEMO MODE: demo tokens signed by " + (tokens.shared() ? "the shared demo key "
+                    + tokens.keyId() + " (insights.demo.signing-key-file)" : "this server's demo key")
+                    + " are accepted. Never use demo mode for real customers (insights.demo.enabled=false).");
+        } else if (settings.demoSigningKeyFile().isPresent()) {
+            LOG.info("insights.demo.signing-key-file is set but demo mode is off: the file is not read and demo"
+                    + " tokens are refused.");
         }
         if (audiences.isEmpty()) {
             LOG.severe("insights.signin.audiences is not set: every token is refused. Set it to the API's client id"

@@ -1,5 +1,6 @@
 package org.salesinsights.signin.boundary;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -56,6 +57,11 @@ public class SignInSettings {
     @ConfigProperty(name = "insights.demo.enabled", defaultValue = "false")
     boolean demo;
 
+    /** A PKCS#8 PEM file of the RSA key every node of a demo cluster signs demo tokens with; read in demo mode only. */
+    @Inject
+    @ConfigProperty(name = "insights.demo.signing-key-file")
+    Optional<String> demoSigningKeyFile = Optional.empty();
+
     @Inject
     @ConfigProperty(name = "insights.demo.tenant-id", defaultValue = "fab00000-0000-4000-a000-000000000002")
     String demoTenantId;
@@ -102,6 +108,11 @@ public class SignInSettings {
 
     public boolean demo() {
         return demo;
+    }
+
+    /** The shared demo key's file, when one is configured (blank counts as none). */
+    public Optional<Path> demoSigningKeyFile() {
+        return demoSigningKeyFile.map(String::strip).filter(file -> !file.isEmpty()).map(Path::of);
     }
 
     public String demoTenantId() {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesinsights.signin.control.Caller;
-import org.salesinsights.tenants.boundary.TenantDirectory;
 
 /** The mechanism as the container calls it: what it answers, what it logs, and what it never logs. */
 class EntraBearerAuthenticationTest {
@@ -66,25 +64,7 @@ class EntraBearerAuthenticationTest {
     @BeforeEach
     void signIn() {
         log.addHandler(capture);
-        SignInSettings settings = new SignInSettings();
-        settings.audiences = Optional.of("api://sales-insights");
-        settings.adminTenantIds = Optional.empty();
-        settings.jwksUri = "http://127.0.0.1:9/{tenantId}/keys"; // nothing answers: only the demo key is known
-        settings.clockSkewSeconds = 60;
-        settings.jwksTimeoutMillis = 200;
-        settings.jwksMinRefreshSeconds = 60;
-        settings.jwksMaxAgeMinutes = 60;
-        settings.adminRole = "Insights.Admin";
-        settings.demo = true;
-        SignIn signIn = new SignIn();
-        signIn.settings = settings;
-        signIn.tenants = new TenantDirectory() {
-            @Override
-            public boolean isRegistered(String tenantId) {
-                return FABRIKAM.equals(tenantId);
-            }
-        };
-        signIn.start();
+        SignIn signIn = TestSignIn.started(true, null);
         mechanism.signIn = signIn;
     }
 
