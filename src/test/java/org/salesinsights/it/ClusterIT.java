@@ -178,6 +178,46 @@ class ClusterIT {
                 + " ms after node 1 made it");
     }
 
+    @Test
+    @Order(2)
+    void aTenantRemovedThroughNodeOneIsRefusedByNodeTwoWithinASecond() {
+        String tenant = "c1a57e00-0000-4000-a000-" + String.format("%012d", System.currentTimeMillis() % 1_000_000_000_000L);
+        String curator = one.token(MicroProcess.PARTNER, "Insights.Admin");
+        HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(one.uri("api/admin/v1/tenants/" + tenant))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", curator)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\": \"Removed soon\", \"organizations\":"
+                        + " [{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"cluster-removal.crm.dynamics.com\"}]}"))
+                .build());
+        assertEquals(201, registered.statusCode(), registered::body);
+        String seller = one.token(tenant);
+        String path = "api/v1/opportunity-insights?recordType=opportunity&recordId=" + java.util.UUID.randomUUID();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (read(two, seller, path).statusCode() != 200) { // node 2 learns of the new tenant by its poll
+            assertTrue(System.nanoTime() < deadline, "node 2 never accepted the new tenant");
+            MicroProcess.sleep(50);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, read(two, seller, path).statusCode(), "its token and answer are cached on node 2 now");
+        }
+        HttpResponse<String> removed = Http.send(HttpRequest.newBuilder(one.uri("api/admin/v1/tenants/" + tenant))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", curator)
+                .header("If-Match", registered.headers().firstValue("ETag").orElseThrow()).DELETE().build());
+        long removedAt = System.nanoTime();
+        assertEquals(204, removed.statusCode(), removed::body);
+        assertEquals(403, read(one, seller, path).statusCode(), "node 1 cuts it off at once");
+        int status;
+        do {
+            status = read(two, seller, path).statusCode();
+            if (status == 403) {
+                break;
+            }
+            MicroProcess.sleep(50);
+        } while (System.nanoTime() - removedAt < COHERENCE.toNanos());
+        assertEquals(403, status, "node 2 still served the removed tenant " + COHERENCE.toMillis() + " ms after its"
+                + " removal through node 1");
+    }
+
     /**
      * Three sellers read through nginx, each with a sign-in of its own (nginx's allowance is 10 a second per
      * sign-in), while node 1 is killed ({@code kill -9}): every read is answered 200 with the right answer, nginx
