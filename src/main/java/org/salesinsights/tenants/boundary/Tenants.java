@@ -65,10 +65,7 @@ public class Tenants {
         }
         List<String> takenByOthers = new ArrayList<>();
         for (TenantChange.Organization wanted : change.organizations()) {
-            CrmOrganization organization = em.createNamedQuery(CrmOrganization.FIND, CrmOrganization.class)
-                    .setParameter("crmType", wanted.crmType())
-                    .setParameter("host", wanted.host())
-                    .getResultStream().findFirst().orElse(null);
+            CrmOrganization organization = registered(wanted);
             if (organization == null) {
                 organization = new CrmOrganization(wanted.crmType(), wanted.host());
                 em.persist(organization);
@@ -123,10 +120,7 @@ public class Tenants {
         }
         List<Claim> claims = new ArrayList<>();
         for (TenantChange.Organization wanted : organizations) {
-            CrmOrganization organization = em.createNamedQuery(CrmOrganization.FIND, CrmOrganization.class)
-                    .setParameter("crmType", wanted.crmType())
-                    .setParameter("host", wanted.host())
-                    .getResultStream().findFirst().orElse(null);
+            CrmOrganization organization = registered(wanted);
             if (organization == null) {
                 organization = new CrmOrganization(wanted.crmType(), wanted.host());
                 organization.setDisplayName(wanted.displayName());
@@ -175,6 +169,14 @@ public class Tenants {
         if (tenant.getVersion() != expected) {
             throw IfMatch.stale(tenant.getVersion());
         }
+    }
+
+    /** The organization, if it is registered (with an owner or without). */
+    private CrmOrganization registered(TenantChange.Organization wanted) {
+        return em.createNamedQuery(CrmOrganization.FIND, CrmOrganization.class)
+                .setParameter("crmType", wanted.crmType())
+                .setParameter("host", wanted.host())
+                .getResultStream().findFirst().orElse(null);
     }
 
     private List<CrmOrganization> owned(String tenantId) {
