@@ -33,7 +33,7 @@ cp target/test-classes/org/salesinsights/bench/*.class "$WORK/baseline/WEB-INF/c
 (cd "$WORK/baseline" && jar cf ../baseline.war .)
 
 echo "== loading $RECORDS records x $INSIGHTS insights"
-java -cp "$WORK/h2.jar" bench/LoadBenchData.java "jdbc:h2:file:$PWD/$WORK/data/insights" \
+java -cp "$WORK/h2.jar:target/postgresql.jar" bench/LoadBenchData.java "jdbc:h2:file:$PWD/$WORK/data/insights" \
   src/main/resources/db/migration/V1__schema.sql "$RECORDS" "$INSIGHTS"
 
 echo "== starting Payara Micro on port $PORT"
