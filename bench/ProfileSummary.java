@@ -5,13 +5,15 @@ import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Sums up the CPU samples (jdk.ExecutionSample) of a JFR recording that bench/run.sh made with PROFILE=1: the
  * hottest methods by top frame, what the samples were doing by library (the innermost frame outside the JDK, so a
- * HashMap lookup made by EclipseLink counts for EclipseLink), and the share of samples with the application's own
- * code anywhere on the stack. The same events in full: jfr print --events jdk.ExecutionSample FILE
+ * HashMap lookup made by EclipseLink counts for EclipseLink) and by that frame's method, and the share of samples
+ * with the application's own code anywhere on the stack; and by thread, which tells the request path from the
+ * server's background tasks. The same events in full: jfr print --events jdk.ExecutionSample FILE
  *
  * <p>JFR samples only threads that run Java code; a thread waiting on the database or the network is not in it, and
  * neither is wrk, which shares the cores.
@@ -47,6 +49,10 @@ public class ProfileSummary {
         {"com.sun.gjc.", "connection pool"},
         {"org.glassfish.concurrent.", "concurrency utilities (executor)"},
         {"org.glassfish.enterprise.concurrent.", "concurrency utilities (executor)"},
+        {"com.nimbusds.", "sign-in's JWT checks (Nimbus JOSE+JWT)"},
+        {"io.opentelemetry.", "Payara's request tracing (OpenTelemetry)"},
+        {"fish.payara.opentracing.", "Payara's request tracing (OpenTelemetry)"},
+        {"fish.payara.microprofile.telemetry.", "Payara's request tracing (OpenTelemetry)"},
         {"org.glassfish.hk2.", "HK2"},
         {"org.jvnet.hk2.", "HK2"},
         {"fish.payara.", "Payara, other"},
@@ -61,6 +67,8 @@ public class ProfileSummary {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Map<String, Integer> byTopFrame = new HashMap<>();
         Map<String, Integer> byLibrary = new HashMap<>();
+        Map<String, Integer> byLibraryFrame = new HashMap<>();
+        Map<String, Integer> byThread = new HashMap<>();
         int samples = 0;
         int withOurs = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -74,6 +82,9 @@ public class ProfileSummary {
                     continue;
                 }
                 samples++;
+                RecordedThread thread = event.getThread("sampledThread");
+                String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
+                byThread.merge(threadName.replaceAll("[0-9]+", "N"), 1, Integer::sum);
                 byTopFrame.merge(name(frames.get(0)), 1, Integer::sum);
                 String library = null;
                 boolean ours = false;
@@ -81,6 +92,7 @@ public class ProfileSummary {
                     String type = frame.getMethod().getType().getName();
                     if (library == null && !isJdk(type)) {
                         library = libraryOf(type);
+                        byLibraryFrame.merge(name(frame), 1, Integer::sum);
                     }
                     ours |= type.startsWith("org.salesinsights.") && !type.startsWith("org.salesinsights.bench.");
                 }
@@ -98,10 +110,14 @@ public class ProfileSummary {
         // Stacks deeper than the recording's stack depth (64 by default) lose their bottom frames, never the top.
         System.out.printf("%s: %d CPU samples; %.0f%% with application code (org.salesinsights) on the stack%n",
                 file.getFileName(), samples, 100.0 * withOurs / samples);
+        System.out.println("  by thread (digits as N; request threads, the executor's workers, background tasks):");
+        print(byThread, samples, 6);
         System.out.println("  by library (innermost frame outside the JDK):");
         print(byLibrary, samples, Integer.MAX_VALUE);
         System.out.println("  hottest methods (top frame):");
         print(byTopFrame, samples, top);
+        System.out.println("  hottest methods outside the JDK (innermost frame outside the JDK):");
+        print(byLibraryFrame, samples, top);
     }
 
     private static void print(Map<String, Integer> counts, int samples, int limit) {
