@@ -148,6 +148,10 @@ ratios() { # load connections endpoint -> the ratio of each run's rps to the con
     END { for (r in runs) if (rps[r, "constant"] > 0) print rps[r, e] / rps[r, "constant"] }' "$RAW"; }
 errors_of() { awk -F'\t' -v l="$1" -v c="$2" '$1 == l && $2 == c { n += $8 + $9 } END { print n + 0 }' "$RAW"; }
 
+# The JIT first: without it the first load's early rounds measure the compiler, and the action, with more code to
+# compile, more than the constant. Every endpoint, random records among all; then each load warms its own records.
+echo "== warming up the server: $WARMUP per endpoint, 8 connections, random records among all"
+for endpoint in action constant $PARTS; do run_wrk cold "$endpoint" 8 "$WARMUP" >/dev/null; done
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for load in $LOADS; do
   echo "== $load load: warming up ($WARMUP per endpoint, 8 connections)"
@@ -200,7 +204,7 @@ echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores shared with wrk ($(uname -
   "$LOAD_BEFORE): Payara Micro ${payara:-?}, Java $(java -version 2>&1 | sed -n '1s/.*"\(.*\)".*/\1/p'), $database_text," \
   "$(printf "%'d" "$RECORDS") records x $INSIGHTS insights. warm = random records among the first" \
   "$(printf "%'d" "$WARM_RECORDS"), cold = among all $(printf "%'d" "$RECORDS"). Medians of $RUNS alternating runs of" \
-  "$DURATION per endpoint (wrk -t$THREADS, after $WARMUP of warm-up per load); the ratio is the median of each round's" \
+  "$DURATION per endpoint (wrk -t$THREADS, after $WARMUP of warm-up per endpoint for the JIT and again per load); the ratio is the median of each round's" \
   "action/constant. Answer $(wc -c < "$WORK/constant.json") bytes (record 1; the constant is that answer byte for byte)."
 if [ "$RUNS" -lt 3 ] || [ "${DURATION%s}" -lt 10 ] 2>/dev/null; then
   echo "Short settings (RUNS=$RUNS, DURATION=$DURATION): a check of the script, the figures are indicative only."
