@@ -31,6 +31,11 @@ import org.postgresql.copy.CopyIn;
  * Then statistics are gathered (ANALYZE, on PostgreSQL VACUUM ANALYZE), as a database in service has them: without
  * them the first minutes of a run would measure the planner's guesses on a freshly loaded table.
  *
+ * <p>Every insight gets its natural key, as every row written by the service has: the server's first start applies
+ * the migrations to this database (Flyway takes it as version 0) and V1 gives a key to each insight without one;
+ * on 1M insights that UPDATE would rewrite the whole table at the start and leave it bloated, unvacuumed, for the
+ * run to measure.
+ *
  * <p>Run with both JDBC drivers on the class path (the source launcher compiles this whole file):
  * java -cp h2.jar:postgresql.jar bench/LoadBenchData.java URL SCHEMA RECORDS INSIGHTS
  */
