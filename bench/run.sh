@@ -10,7 +10,7 @@
 #   bash bench/run.sh                                   # H2, 10k records x 10 insights
 #   DB=postgresql bash bench/run.sh                     # PostgreSQL, 100k records x 10 insights (1M insights)
 #   DB=postgresql KEEP_DATA=1 bash bench/run.sh         # again, on the data the last run loaded
-#   PARTS="jsonb executor" PROFILE=1 bash bench/run.sh  # parts of the server's path side by side, and JFR profiles
+#   PARTS="jsonb executor ejb" PROFILE=1 bash bench/run.sh  # parts of the server's path side by side, JFR profiles
 #   RECORDS=2000 DURATION=3s RUNS=1 WARMUP=3s bash bench/run.sh   # a quick check of the script (figures indicative)
 #
 # Exits 1 if any request failed (an answer outside 2xx or a socket error): such figures do not count.
@@ -40,7 +40,7 @@ PG_DATABASE=${PG_DATABASE:-bench_insights}
 WORK=target/bench
 [ "$WARM_RECORDS" -le "$RECORDS" ] || WARM_RECORDS=$RECORDS
 for part in $PARTS; do
-  case "$part" in jsonb|executor) ;; *) echo "unknown part '$part' (known: jsonb executor)"; exit 2 ;; esac
+  case "$part" in jsonb|executor|ejb) ;; *) echo "unknown part '$part' (known: jsonb executor ejb)"; exit 2 ;; esac
 done
 
 if ! command -v wrk >/dev/null; then

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
  * <p>The body is a real answer of the action that bench/run.sh saved to the file named by the system property
  * {@code bench.constant}; it is read at the first call and then served from memory. The endpoints under
  * {@code parts/} add one part of the action's path each to this same body (see {@link JsonbPageResource},
- * {@link ExecutorHandOffResource}).
+ * {@link ExecutorHandOffResource}, {@link StatelessCallResource}).
  */
 @jakarta.ws.rs.Path("v1/opportunity-insights")
 public class ConstantInsightsResource {

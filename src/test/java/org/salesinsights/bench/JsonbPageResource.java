@@ -54,7 +54,8 @@ public class JsonbPageResource {
                 Map<String, String> properties = null;
                 if (insight.containsKey("additionalProperties")) {
                     properties = new LinkedHashMap<>();
-                    for (Map.Entry<String, JsonValue> property : insight.getJsonObject("additionalProperties").entrySet()) {
+                    JsonObject savedProperties = insight.getJsonObject("additionalProperties");
+                    for (Map.Entry<String, JsonValue> property : savedProperties.entrySet()) {
                         properties.put(property.getKey(), ((JsonString) property.getValue()).getString());
                     }
                 }
