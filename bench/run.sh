@@ -112,9 +112,9 @@ record_id() { printf '00000000-0000-4000-8000-%012x' "$1"; }
 # Demo mode signs the benchmark in: a token of the benchmark tenant (LoadBenchData.java) from the demo key.
 TOKEN_URL="http://127.0.0.1:$PORT/sales-insights/api/demo/token?tenantId=be0c0000-0000-4000-a000-000000000009"
 SAMPLE=$(printf "$QUERY" "$(record_id 1)")
+demo_token() { curl -sf -H 'Accept: application/json' "$TOKEN_URL" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'; }
 for _ in $(seq 1 180); do
-  if BENCH_TOKEN=$(curl -sf -H 'Accept: application/json' "$TOKEN_URL" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p') \
-     && [ -n "$BENCH_TOKEN" ] \
+  if BENCH_TOKEN=$(demo_token) && [ -n "$BENCH_TOKEN" ] \
      && curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$APP$SAMPLE"; then break; fi
   kill -0 $SERVER 2>/dev/null || { echo "the server died, see $WORK/server.log"; exit 1; }
   sleep 1
@@ -157,6 +157,8 @@ for load in $LOADS; do
   echo "== $load load: warming up ($WARMUP per endpoint, 8 connections)"
   for endpoint in action constant $PARTS; do run_wrk "$load" "$endpoint" 8 "$WARMUP" >/dev/null; done
   for c in $CONCURRENCY; do
+    # a demo token lives an hour: a fresh one for each concurrency's rounds keeps long runs free of 401s
+    BENCH_TOKEN=$(demo_token); [ -n "$BENCH_TOKEN" ] || { echo "no demo token"; exit 1; }
     for run in $(seq 1 "$RUNS"); do
       for endpoint in action constant $PARTS; do
         result=$(run_wrk "$load" "$endpoint" "$c" "$DURATION")
@@ -228,6 +230,7 @@ echo "Raw figures: $RAW (columns: load connections run endpoint rps p50_ms p99_m
 if [ "$PROFILE" = 1 ]; then
   c=${PROFILE_CONNECTIONS:-${CONCURRENCY##* }}
   mkdir -p "$WORK/profile"
+  BENCH_TOKEN=$(demo_token)
   echo
   echo "== profiles: $DURATION per endpoint and load at $c connections, after the measured runs (JFR, settings=profile)"
   for load in $LOADS; do
