@@ -1,23 +1,47 @@
 #!/usr/bin/env bash
-# Benchmark of the Key sales info action against a baseline measured in the same run.
+# Benchmark of the Key sales info action against a constant baseline measured in the same run (issue 13, part 5).
 #
-# Starts Payara Micro with the application WAR (H2 file, RECORDS x INSIGHTS benchmark data) and a baseline WAR
-# built from test sources that answers a constant JSON body of the same size (a real answer of the action), then
-# drives both with wrk at each concurrency, alternating, RUNS times, and prints the medians and the ratios.
+# Starts one Payara Micro with the application WAR on H2 (default) or PostgreSQL, RECORDS x INSIGHTS benchmark data,
+# and a baseline WAR built from test sources that answers a constant JSON body: a real answer of the action, byte for
+# byte. Two loads: warm (random records among the first WARM_RECORDS, a sales team's working set) and cold (random
+# among all records). For each load and concurrency it alternates the action and the constant (and the PARTS
+# endpoints) RUNS times and prints a Markdown table of the medians and a closing note.
 #
-#   bash bench/run.sh                      # defaults below
-#   RUNS=5 DURATION=20s CONCURRENCY="1 16 64" bash bench/run.sh
+#   bash bench/run.sh                                   # H2, 10k records x 10 insights
+#   DB=postgresql bash bench/run.sh                     # PostgreSQL, 100k records x 10 insights (1M insights)
+#   DB=postgresql KEEP_DATA=1 bash bench/run.sh         # again, on the data the last run loaded
+#   PARTS="jsonb executor ejb" PROFILE=1 bash bench/run.sh  # parts of the server's path side by side, JFR profiles
+#   RECORDS=2000 DURATION=3s RUNS=1 WARMUP=3s bash bench/run.sh   # a quick check of the script (figures indicative)
+#
+# Exits 1 if any request failed (an answer outside 2xx or a socket error): such figures do not count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RECORDS=${RECORDS:-10000}
+DB=${DB:-h2}
+case "$DB" in
+  h2) RECORDS=${RECORDS:-10000} ;;
+  postgresql) RECORDS=${RECORDS:-100000} ;;
+  *) echo "DB must be h2 or postgresql"; exit 2 ;;
+esac
 INSIGHTS=${INSIGHTS:-10}
+WARM_RECORDS=${WARM_RECORDS:-1000}
+LOADS=${LOADS:-"warm cold"}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-20s}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
 THREADS=${THREADS:-2}
+PARTS=${PARTS:-}
+PROFILE=${PROFILE:-0}
 PORT=${PORT:-18080}
+SERVER_OPTS=${SERVER_OPTS:-}
+KEEP_DATA=${KEEP_DATA:-0}
+PG_DATABASE=${PG_DATABASE:-bench_insights}
 WORK=target/bench
+[ "$WARM_RECORDS" -le "$RECORDS" ] || WARM_RECORDS=$RECORDS
+for part in $PARTS; do
+  case "$part" in jsonb|executor|ejb) ;; *) echo "unknown part '$part' (known: jsonb executor ejb)"; exit 2 ;; esac
+done
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)"
@@ -27,69 +51,198 @@ fi
 echo "== building the WAR, the test classes and the baseline WAR"
 mvn -B -ntp -q package -DskipTests
 mvn -B -ntp -q dependency:copy -Dartifact=com.h2database:h2:2.2.224 -DoutputDirectory="$WORK" -Dmdep.stripVersion=true
-rm -rf "$WORK/data" "$WORK/baseline"
-mkdir -p "$WORK/data" "$WORK/baseline/WEB-INF/classes/org/salesinsights/bench"
-cp target/test-classes/org/salesinsights/bench/*.class "$WORK/baseline/WEB-INF/classes/org/salesinsights/bench/"
+rm -rf "$WORK/baseline" "$WORK/profile" "$WORK"/raw.*
+mkdir -p "$WORK/baseline/WEB-INF/classes"
+# the baseline's own classes, and of the application only the classes a part uses as it is (no resource, filter or
+# provider of the application: those would change what the constant measures). JSON-B reflects on the records'
+# factory methods, which name the entity classes: they are copied as plain classes (no persistence unit uses them).
+(cd target/test-classes && cp --parents org/salesinsights/bench/*.class "$OLDPWD/$WORK/baseline/WEB-INF/classes/")
+(cd target/classes && cp --parents org/salesinsights/insights/boundary/OpportunityInsightsPage.class \
+  org/salesinsights/insights/boundary/OpportunityInsight.class org/salesinsights/insights/boundary/UtcDateTimeAdapter.class \
+  org/salesinsights/insights/boundary/OrderedPropertiesSerializer.class org/salesinsights/platform/Deadline.class \
+  org/salesinsights/insights/entity/Insight.class org/salesinsights/insights/entity/InsightProperty.class \
+  org/salesinsights/insights/entity/InsightTranslation.class \
+  org/salesinsights/platform/ActivityIds.class org/salesinsights/platform/ErrorResponses.class \
+  org/salesinsights/platform/ApiError.class "$OLDPWD/$WORK/baseline/WEB-INF/classes/")
 (cd "$WORK/baseline" && jar cf ../baseline.war .)
 
-echo "== loading $RECORDS records x $INSIGHTS insights"
-java -cp "$WORK/h2.jar" bench/LoadBenchData.java "jdbc:h2:file:$PWD/$WORK/data/insights" \
-  src/main/resources/db/migration/V1__schema.sql "$RECORDS" "$INSIGHTS"
+SCHEMA=src/main/resources/db/migration/V1__schema.sql
+LOADER=(java -cp "$WORK/h2.jar:target/postgresql.jar" bench/LoadBenchData.java)
+if [ "$DB" = postgresql ]; then
+  psql_admin() { psql -qtA -h 127.0.0.1 -U postgres -d postgres "$@"; }
+  loaded="sales-insights bench: $RECORDS records x $INSIGHTS insights"
+  if [ "$KEEP_DATA" = 1 ] && [ "$(psql_admin -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$PG_DATABASE'")" = "$loaded" ]; then
+    echo "== keeping $PG_DATABASE ($loaded)"
+  else
+    echo "== loading $RECORDS records x $INSIGHTS insights into PostgreSQL ($PG_DATABASE)"
+    psql_admin -c "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE)" -c "CREATE DATABASE $PG_DATABASE"
+    "${LOADER[@]}" "jdbc:postgresql://127.0.0.1:5432/$PG_DATABASE?user=postgres" "$SCHEMA" "$RECORDS" "$INSIGHTS"
+    # marks a finished load, for KEEP_DATA
+    psql_admin -c "COMMENT ON DATABASE $PG_DATABASE IS '$loaded'"
+  fi
+  export INSIGHTS_DB_HOST=127.0.0.1 INSIGHTS_DB_PORT=5432 INSIGHTS_DB_NAME=$PG_DATABASE INSIGHTS_DB_USER=postgres \
+         INSIGHTS_DB_PASSWORD=unused-with-trust-auth
+  database=(--addlibs target/postgresql.jar --postbootcommandfile server-config/payara/postgresql-datasource.asadmin)
+  database_text="PostgreSQL $(psql_admin -c 'SHOW server_version' | cut -d' ' -f1) (127.0.0.1)"
+else
+  echo "== loading $RECORDS records x $INSIGHTS insights into H2"
+  rm -rf "$WORK/data"; mkdir -p "$WORK/data"
+  "${LOADER[@]}" "jdbc:h2:file:$PWD/$WORK/data/insights" "$SCHEMA" "$RECORDS" "$INSIGHTS"
+  database=(--postbootcommandfile server-config/payara/post-boot-embedded.asadmin)
+  database_text="H2 2.2.224 (file, in the server's JVM)"
+fi
 
+jvm=(-Dinsights.data.dir="$PWD/$WORK/data" -Dinsights.demo.enabled=true -Dbench.constant="$PWD/$WORK/constant.json")
+# deep application-server stacks: keep whole stacks so that the profile sees who called what
+[ "$PROFILE" = 1 ] && jvm+=(-XX:FlightRecorderOptions:stackdepth=256)
 echo "== starting Payara Micro on port $PORT"
-java -Dinsights.data.dir="$PWD/$WORK/data" -Dinsights.demo.enabled=true -Dbench.constant="$PWD/$WORK/constant.json" \
-  -jar target/payara-micro.jar --nocluster --port "$PORT" \
-  --prebootcommandfile server-config/payara/pre-boot-micro.asadmin \
-  --postbootcommandfile server-config/payara/post-boot-embedded.asadmin \
+# shellcheck disable=SC2086 # SERVER_OPTS is a list of JVM options
+java $SERVER_OPTS "${jvm[@]}" -jar target/payara-micro.jar --nocluster --port "$PORT" \
+  --prebootcommandfile server-config/payara/pre-boot-micro.asadmin "${database[@]}" \
   --deploy target/sales-insights.war --deploy "$WORK/baseline.war" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 
 APP="/sales-insights/api/v1/opportunity-insights"
 BASE="/baseline/api/v1/opportunity-insights"
-SAMPLE="?recordType=opportunity&recordId=00000000-0000-4000-8000-000000000001&crmType=Dynamics365&top=5"
+declare -A ENDPOINT=([action]=$APP [constant]=$BASE)
+for part in $PARTS; do ENDPOINT[$part]="/baseline/api/parts/$part/v1/opportunity-insights"; done
+QUERY="?recordType=opportunity&recordId=%s&crmType=Dynamics365&top=5"
+record_id() { printf '00000000-0000-4000-8000-%012x' "$1"; }
 # Demo mode signs the benchmark in: a token of the benchmark tenant (LoadBenchData.java) from the demo key.
 TOKEN_URL="http://127.0.0.1:$PORT/sales-insights/api/demo/token?tenantId=be0c0000-0000-4000-a000-000000000009"
-for _ in $(seq 1 120); do
-  if BENCH_TOKEN=$(curl -sf -H 'Accept: application/json' "$TOKEN_URL" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p') \
-     && [ -n "$BENCH_TOKEN" ] \
+SAMPLE=$(printf "$QUERY" "$(record_id 1)")
+demo_token() { curl -sf -H 'Accept: application/json' "$TOKEN_URL" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'; }
+for _ in $(seq 1 180); do
+  if BENCH_TOKEN=$(demo_token) && [ -n "$BENCH_TOKEN" ] \
      && curl -sf -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$APP$SAMPLE"; then break; fi
   kill -0 $SERVER 2>/dev/null || { echo "the server died, see $WORK/server.log"; exit 1; }
   sleep 1
 done
 export BENCH_TOKEN
-curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$APP$SAMPLE" > "$WORK/constant.json"
-curl -sf "http://127.0.0.1:$PORT$BASE$SAMPLE" | cmp -s - "$WORK/constant.json" || { echo "baseline differs from the action's answer"; exit 1; }
-echo "answer size: $(wc -c < "$WORK/constant.json") bytes (action and baseline)"
-
-export BENCH_RECORDS=$RECORDS
-run_wrk() { # path connections duration -> "rps p50_ms p99_ms"
-  local threads=$THREADS
-  if [ "$2" -lt "$threads" ]; then threads=$2; fi
-  BENCH_PATH=$1 wrk -t"$threads" -c"$2" -d"$3" --latency -s bench/random-record.lua "http://127.0.0.1:$PORT" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /Non-2xx/ { bad = $4 }
-    END { if (bad > 0) { print "non-2xx answers: " bad > "/dev/stderr"; exit 1 } printf "%s %.3f %.3f\n", rps, p50, p99 }'
-}
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-echo "== warming up"
-run_wrk "$APP" 8 20s >/dev/null
-run_wrk "$BASE" 8 20s >/dev/null
-
-printf '\n%-6s | %-32s | %-32s | %s\n' "conns" "action: req/s  p50 ms  p99 ms" "baseline: req/s  p50 ms  p99 ms" "ratio req/s (action/baseline)"
-for c in $CONCURRENCY; do
-  : > "$WORK/app.$c"; : > "$WORK/base.$c"
-  for _ in $(seq 1 "$RUNS"); do
-    run_wrk "$APP" "$c" "$DURATION" >> "$WORK/app.$c"
-    run_wrk "$BASE" "$c" "$DURATION" >> "$WORK/base.$c"
-  done
-  a_rps=$(cut -d' ' -f1 "$WORK/app.$c" | median); a50=$(cut -d' ' -f2 "$WORK/app.$c" | median); a99=$(cut -d' ' -f3 "$WORK/app.$c" | median)
-  b_rps=$(cut -d' ' -f1 "$WORK/base.$c" | median); b50=$(cut -d' ' -f2 "$WORK/base.$c" | median); b99=$(cut -d' ' -f3 "$WORK/base.$c" | median)
-  printf '%-6s | %9.0f %8.2f %8.2f         | %9.0f %8.2f %8.2f           | %.2f\n' "$c" "$a_rps" "$a50" "$a99" "$b_rps" "$b50" "$b99" \
-    "$(awk -v a="$a_rps" -v b="$b_rps" 'BEGIN { print a / b }')"
+action_answer() { curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$APP$(printf "$QUERY" "$(record_id "$1")")"; }
+action_answer 1 > "$WORK/constant.json"
+for endpoint in constant $PARTS; do # each baseline must answer the action's bytes, or its figure means nothing
+  curl -sf "http://127.0.0.1:$PORT${ENDPOINT[$endpoint]}$SAMPLE" | cmp -s - "$WORK/constant.json" \
+    || { echo "the $endpoint baseline's answer differs from the action's"; exit 1; }
 done
-echo "(medians of $RUNS runs of $DURATION each, wrk -t$THREADS; raw figures in $WORK/app.* and $WORK/base.*)"
+last_size=$(action_answer "$RECORDS" | wc -c)
+grep -q '"title"' "$WORK/constant.json" || { echo "the action's answer holds no insight: was the data loaded?"; exit 1; }
+echo "answer: $(wc -c < "$WORK/constant.json") bytes for record 1, the baseline's; $last_size bytes for record $RECORDS"
+
+SERVER_PID=$SERVER
+run_wrk() { # load endpoint connections duration -> "rps p50_ms p99_ms not_2xx socket_errors"
+  local threads=$THREADS records=$RECORDS
+  [ "$3" -ge "$threads" ] || threads=$3
+  [ "$1" = warm ] && records=$WARM_RECORDS
+  BENCH_PATH=${ENDPOINT[$2]} BENCH_RECORDS=$records wrk -t"$threads" -c"$3" -d"$4" -s bench/random-record.lua \
+    "http://127.0.0.1:$PORT" | sed -n 's/^bench_result //p'
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# raw.tsv: one line per wrk run; columns: load connections run endpoint rps p50_ms p99_ms not_2xx socket_errors
+RAW="$WORK/raw.tsv"; : > "$RAW"
+col() { # load connections endpoint column -> the column's values, one per run
+  awk -F'\t' -v l="$1" -v c="$2" -v e="$3" -v k="$4" '$1 == l && $2 == c && $4 == e { print $k }' "$RAW"; }
+ratios() { # load connections endpoint -> the ratio of each run's rps to the constant's in the same round
+  awk -F'\t' -v l="$1" -v c="$2" -v e="$3" '$1 == l && $2 == c { rps[$3, $4] = $5; runs[$3] = 1 }
+    END { for (r in runs) if (rps[r, "constant"] > 0) print rps[r, e] / rps[r, "constant"] }' "$RAW"; }
+errors_of() { awk -F'\t' -v l="$1" -v c="$2" '$1 == l && $2 == c { n += $8 + $9 } END { print n + 0 }' "$RAW"; }
+
+# The JIT first: without it the first load's early rounds measure the compiler, and the action, with more code to
+# compile, more than the constant. Every endpoint, random records among all; then each load warms its own records.
+echo "== warming up the server: $WARMUP per endpoint, 8 connections, random records among all"
+for endpoint in action constant $PARTS; do run_wrk cold "$endpoint" 8 "$WARMUP" >/dev/null; done
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+for load in $LOADS; do
+  echo "== $load load: warming up ($WARMUP per endpoint, 8 connections)"
+  for endpoint in action constant $PARTS; do run_wrk "$load" "$endpoint" 8 "$WARMUP" >/dev/null; done
+  for c in $CONCURRENCY; do
+    # a demo token lives an hour: a fresh one for each concurrency's rounds keeps long runs free of 401s
+    BENCH_TOKEN=$(demo_token); [ -n "$BENCH_TOKEN" ] || { echo "no demo token"; exit 1; }
+    for run in $(seq 1 "$RUNS"); do
+      for endpoint in action constant $PARTS; do
+        result=$(run_wrk "$load" "$endpoint" "$c" "$DURATION")
+        [ -n "$result" ] || { echo "wrk gave no result for $endpoint"; exit 1; }
+        printf '%s\t%s\t%s\t%s\t%s\n' "$load" "$c" "$run" "$endpoint" "$(tr ' ' '\t' <<< "$result")" >> "$RAW"
+      done
+    done
+    echo "   $load, $c connections: done"
+  done
+done
+
+fmt() { awk -v v="$1" -v d="$2" 'BEGIN { if (v == "nan") print "-"; else printf "%." d "f", v }'; }
+ms() { awk -v v="$1" 'BEGIN { if (v == "nan") print "-"; else if (v >= 10) printf "%.0f", v; else printf "%.1f", v }'; }
+echo
+echo "| load | connections | action / constant | action p50 / p99 ms | constant p50 / p99 ms | action req/s | constant req/s | errors |"
+echo "|---|---|---|---|---|---|---|---|"
+for load in $LOADS; do
+  for c in $CONCURRENCY; do
+    echo "| $load | $c | $(fmt "$(ratios "$load" "$c" action | median)" 2)" \
+      "| $(ms "$(col "$load" "$c" action 6 | median)") / $(ms "$(col "$load" "$c" action 7 | median)")" \
+      "| $(ms "$(col "$load" "$c" constant 6 | median)") / $(ms "$(col "$load" "$c" constant 7 | median)")" \
+      "| $(fmt "$(col "$load" "$c" action 5 | median)" 0) | $(fmt "$(col "$load" "$c" constant 5 | median)" 0)" \
+      "| $(errors_of "$load" "$c") |"
+  done
+done
+if [ -n "$PARTS" ]; then
+  echo
+  echo "| load | connections | constant + one part | part / constant | p50 / p99 ms | req/s |"
+  echo "|---|---|---|---|---|---|"
+  for load in $LOADS; do
+    for c in $CONCURRENCY; do
+      for part in $PARTS; do
+        echo "| $load | $c | $part | $(fmt "$(ratios "$load" "$c" "$part" | median)" 2)" \
+          "| $(ms "$(col "$load" "$c" "$part" 6 | median)") / $(ms "$(col "$load" "$c" "$part" 7 | median)")" \
+          "| $(fmt "$(col "$load" "$c" "$part" 5 | median)" 0) |"
+      done
+    done
+  done
+fi
+
+total_errors=$(awk -F'\t' '{ n += $8 + $9 } END { print n + 0 }' "$RAW")
+payara=$(grep -o -m1 'Payara Micro [0-9][0-9.]*' "$WORK/server.log" | cut -d' ' -f3 || true)
+echo
+echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores shared with wrk ($(uname -m), load average before the run" \
+  "$LOAD_BEFORE): Payara Micro ${payara:-?}, Java $(java -version 2>&1 | sed -n '1s/.*"\(.*\)".*/\1/p'), $database_text," \
+  "$(printf "%'d" "$RECORDS") records x $INSIGHTS insights. warm = random records among the first" \
+  "$(printf "%'d" "$WARM_RECORDS"), cold = among all $(printf "%'d" "$RECORDS"). Medians of $RUNS alternating runs of" \
+  "$DURATION per endpoint (wrk -t$THREADS, after $WARMUP of warm-up per endpoint for the JIT and again per load); the ratio is the median of each round's" \
+  "action/constant. Answer $(wc -c < "$WORK/constant.json") bytes (record 1; the constant is that answer byte for byte)."
+if [ "$RUNS" -lt 3 ] || [ "${DURATION%s}" -lt 10 ] 2>/dev/null; then
+  echo "Short settings (RUNS=$RUNS, DURATION=$DURATION): a check of the script, the figures are indicative only."
+fi
+goal() { # load connections -> "ratio p99"
+  echo "$(fmt "$(ratios "$1" "$2" action | median)" 2) $(ms "$(col "$1" "$2" action 7 | median)")"; }
+if [[ " $CONCURRENCY " == *" 32 "* ]]; then
+  note="Goals of issue 13 at 32 connections:"
+  if [[ " $LOADS " == *" warm "* ]]; then
+    read -r r p <<< "$(goal warm 32)"
+    note+=" warm $r (goal >= 0.8: $(awk -v r="$r" 'BEGIN { print (r >= 0.8) ? "met" : "not met" }')), p99 $p ms (goal <= 25: $(awk -v p="$p" 'BEGIN { print (p <= 25) ? "met" : "not met" }'));"
+  fi
+  if [[ " $LOADS " == *" cold "* ]]; then
+    read -r r p <<< "$(goal cold 32)"
+    note+=" cold $r (goal >= 0.3: $(awk -v r="$r" 'BEGIN { print (r >= 0.3) ? "met" : "not met" }'));"
+  fi
+  echo "$note errors $total_errors (goal 0)."
+fi
+echo "Raw figures: $RAW (columns: load connections run endpoint rps p50_ms p99_ms not_2xx socket_errors)."
+
+if [ "$PROFILE" = 1 ]; then
+  c=${PROFILE_CONNECTIONS:-${CONCURRENCY##* }}
+  mkdir -p "$WORK/profile"
+  BENCH_TOKEN=$(demo_token)
+  echo
+  echo "== profiles: $DURATION per endpoint and load at $c connections, after the measured runs (JFR, settings=profile)"
+  for load in $LOADS; do
+    for endpoint in action constant $PARTS; do
+      recording="$WORK/profile/$load-$endpoint.jfr"
+      jcmd "$SERVER_PID" JFR.start name="bench-$load-$endpoint" settings=profile filename="$PWD/$recording" >/dev/null
+      run_wrk "$load" "$endpoint" "$c" "$DURATION" >/dev/null
+      jcmd "$SERVER_PID" JFR.stop name="bench-$load-$endpoint" >/dev/null
+      java bench/ProfileSummary.java "$recording" 12 | tee "${recording%.jfr}.txt"
+    done
+  done
+  echo "Recordings and summaries in $WORK/profile/ (jfr print --events jdk.ExecutionSample FILE for the samples)."
+fi
+
+[ "$total_errors" = 0 ] || { echo "FAILED: $total_errors requests failed; these figures do not count"; exit 1; }

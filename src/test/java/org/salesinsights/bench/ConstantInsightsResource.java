@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.MediaType;
  * ratio shows what the action itself costs (parsing, database, JSON-B), not the server's HTTP stack.
  *
  * <p>The body is a real answer of the action that bench/run.sh saved to the file named by the system property
- * {@code bench.constant}; it is read at the first call and then served from memory.
+ * {@code bench.constant}; it is read at the first call and then served from memory. The endpoints under
+ * {@code parts/} add one part of the action's path each to this same body (see {@link JsonbPageResource},
+ * {@link ExecutorHandOffResource}, {@link StatelessCallResource}).
  */
 @jakarta.ws.rs.Path("v1/opportunity-insights")
 public class ConstantInsightsResource {
@@ -24,6 +26,11 @@ public class ConstantInsightsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] get() {
+        return constant();
+    }
+
+    /** The saved answer, byte for byte. */
+    static byte[] constant() {
         byte[] constant = body;
         if (constant == null) {
             try {
