@@ -480,6 +480,39 @@ class SignInIT {
         assertFalse(metrics.body().contains("# TYPE"), metrics::body);
     }
 
+    /**
+     * Cross-origin access is granted to nobody, on every server (README, Deploy): the public document is public to
+     * whoever fetches it, but no web page of another origin may read it or anything else through a browser, and
+     * never with credentials. WildFly's OpenAPI endpoint adds its own grant (any origin, with credentials), which
+     * server-config/wildfly/configure.cli takes off.
+     */
+    @Test
+    void noOriginIsGrantedCrossOriginAccess() throws Exception {
+        String origin = "https://pages.example.net";
+        String seller = TestTokens.bearer(TestTokens.CONTOSO);
+        URI openapi = base.toURI().resolve("/openapi");
+        URI action = uri("api/v1/opportunity-insights?" + Http.query(CONTOSO_QUERY));
+        List<HttpResponse<String>> answers = List.of(
+                Http.get(openapi, "Origin", origin),
+                Http.get(openapi, "Origin", origin, "Accept", "application/json"),
+                preflight(openapi, origin, "GET", "authorization"),
+                Http.get(action, "Origin", origin, "Authorization", seller),
+                preflight(action, origin, "GET", "authorization"));
+        assertEquals(200, answers.get(0).statusCode(), answers.get(0)::body);
+        assertEquals(200, answers.get(3).statusCode(), answers.get(3)::body);
+        for (HttpResponse<String> answer : answers) {
+            Map<String, List<String>> grants = new TreeMap<>(answer.headers().map());
+            grants.keySet().removeIf(name -> !name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
+            assertEquals(Map.of(), grants, () -> answer.request().method() + " " + answer.uri());
+        }
+    }
+
+    private static HttpResponse<String> preflight(URI uri, String origin, String method, String headers) {
+        return Http.send(HttpRequest.newBuilder(uri).header("Origin", origin)
+                .header("Access-Control-Request-Method", method).header("Access-Control-Request-Headers", headers)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     private static JsonObject resolve(JsonObject document, JsonObject schema) {
         if (!schema.containsKey("$ref")) {
             return schema;

@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.salesinsights.platform.DatabaseFailures;
+import org.salesinsights.platform.RequiredEnvironment;
 
 /**
  * Brings the insights database to the schema this release needs, at deployment and before anything reads it: the
@@ -37,6 +38,8 @@ public class SchemaMigrations {
 
     @PostConstruct
     void migrateAtStart() {
+        // first of all: a datasource configured from variables that are not there is no outage to wait out
+        RequiredEnvironment.check();
         try {
             MigrateResult result = migrate(database, SchemaMigrations.class.getClassLoader());
             LOG.info(() -> result.migrationsExecuted == 0
