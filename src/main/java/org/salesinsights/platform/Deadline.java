@@ -1,7 +1,10 @@
 package org.salesinsights.platform;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -12,17 +15,19 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers every call within a deadline, whatever the database does. The work runs on a managed executor while the
- * request waits suspended, so the container can send 503 with Retry-After (which the connector retries) at the
- * deadline instead of hanging until Microsoft's 5-second budget is gone. (Answering from a timer while the
- * request's own thread is blocked does not work: a servlet container completes an asynchronous request only
- * after its dispatch thread has returned.) A database call blocked on a dead network ends later by the driver's
- * own timeouts and its late result is dropped; calls still queued at their deadline are not run at all.
+ * request's thread waits for it, at most until the deadline; then it answers 503 with Retry-After (which the
+ * connector retries) instead of hanging until Microsoft's 5-second budget is gone. A database call blocked on a
+ * dead network ends later by the driver's own timeouts and its late result is dropped; calls still queued at their
+ * deadline are not run at all.
+ *
+ * <p>The request is not suspended (no asynchronous servlet processing, which costs as much as a cached answer), and
+ * only what needs the database comes here: a cached answer is sent on the request's own thread.
  *
  * <p>Only the application context (class loader, naming) travels to the worker: nothing here needs the caller's
  * transaction or security context, and capturing less keeps the hand-over cheap.
@@ -44,27 +49,33 @@ public class Deadline {
     @ConfigProperty(name = "insights.request.deadline-ms", defaultValue = "1500")
     long deadlineMillis;
 
-    /** Resumes {@code response} with what {@code work} returns, its failure, or 503 at the deadline. */
-    public void answer(AsyncResponse response, HttpServletRequest request, Supplier<?> work) {
+    /** What {@code work} answers, its failure (for the exception mappers), or 503 at the deadline. */
+    public Response call(HttpServletRequest request, Supplier<Response> work) {
         String activityId = ActivityIds.of(request);
-        response.setTimeout(deadlineMillis, TimeUnit.MILLISECONDS);
-        response.setTimeoutHandler(late -> {
-            LOG.warning(() -> "No answer within " + deadlineMillis + " ms, activityId=" + activityId);
-            late.resume(ErrorResponses.unavailable(activityId));
-        });
+        Future<Response> answer;
         try {
-            executor.execute(() -> {
-                if (response.isDone()) {
-                    return;
-                }
-                try {
-                    response.resume(work.get());
-                } catch (RuntimeException | Error e) {
-                    response.resume(e);
-                }
-            });
+            answer = executor.submit(work::get);
         } catch (RejectedExecutionException e) {
-            response.resume(ErrorResponses.unavailable(activityId));
+            return ErrorResponses.unavailable(activityId);
+        }
+        try {
+            return answer.get(deadlineMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(false); // not run if still queued; a running one finishes and is dropped
+            LOG.warning(() -> "No answer within " + deadlineMillis + " ms, activityId=" + activityId);
+            return ErrorResponses.unavailable(activityId);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            answer.cancel(false);
+            Thread.currentThread().interrupt();
+            return ErrorResponses.unavailable(activityId);
         }
     }
 }

@@ -6,17 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.salesinsights.platform.Deadline;
 
 /**
- * The constant baseline plus one part of the action's path: the hand-off to the managed executor. The request is
- * suspended and resumed with the constant body from a worker by the application's own {@link Deadline} (its managed
- * executor definition, timeout handler and all; bench/run.sh copies the class into the baseline WAR), from a
+ * The constant baseline plus one part of the action's path on a cache miss: the hand-off to the managed executor.
+ * The constant body comes from a worker of the application's own {@link Deadline} (its managed executor definition
+ * and deadline; bench/run.sh copies the class into the baseline WAR) while the request's thread waits, from a
  * request-scoped resource with injected fields, as the action's resource is.
  *
  * <p>Nothing else of the action is here: no token, no database, no JSON-B (the body is the saved bytes).
@@ -33,7 +32,7 @@ public class ExecutorHandOffResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public void get(@Suspended AsyncResponse response) {
-        deadline.answer(response, request, ConstantInsightsResource::constant);
+    public Response get() {
+        return deadline.call(request, () -> Response.ok(ConstantInsightsResource.constant()).build());
     }
 }

@@ -38,8 +38,8 @@ import org.salesinsights.platform.DatabaseFailures;
  * generation seen and fires them to the caches. Changes older than the log keeps (10 minutes) that this node has
  * not seen, as after a long outage, count as a change of everything.
  *
- * <p>It also knows when the database last answered, which the read cache needs: what it holds is known current
- * only while the polls succeed.
+ * <p>It also tells {@link DatabaseContact} when the database last answered, which the read cache needs: what it
+ * holds is known current only while the polls succeed.
  */
 @Startup
 @Singleton
@@ -51,8 +51,6 @@ public class ChangeFeed {
     /** How long the log keeps a change; a node that missed more sees a change of everything. */
     static final Duration KEPT = Duration.ofMinutes(10);
     private static final long PRUNE_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
-    /** Longer than any time the caches compare with: the database never answered. */
-    private static final Duration NEVER = Duration.ofDays(365);
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource database;
@@ -64,19 +62,21 @@ public class ChangeFeed {
     Event<Changes> changes;
 
     @Inject
+    DatabaseContact contact;
+
+    @Inject
     @ConfigProperty(name = "insights.cache.poll-ms", defaultValue = "250")
     long pollMillis;
 
     /** The generation this node has seen; -1 before the first poll. */
     private volatile long seen = -1;
-    /** When a poll last succeeded (System.nanoTime()); 0 before. */
-    private volatile long answeredAtNanos;
     private volatile boolean failing;
     private long prunedAtNanos;
     private ScheduledFuture<?> polling;
 
     @PostConstruct
     void start() {
+        contact.pollEvery(pollMillis);
         polling = scheduler.scheduleWithFixedDelay(this::poll, 0, pollMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -85,20 +85,6 @@ public class ChangeFeed {
         if (polling != null) {
             polling.cancel(false);
         }
-    }
-
-    /**
-     * How long ago the database last answered this node's poll: while it is under a second, every change made
-     * before that moment has reached this node's caches.
-     */
-    public Duration sinceDatabaseAnswered() {
-        long at = answeredAtNanos;
-        return at == 0 ? NEVER : Duration.ofNanos(System.nanoTime() - at);
-    }
-
-    /** The most a poll may lag: what a node has is current if the database answered within this. */
-    public Duration currentWithin() {
-        return Duration.ofMillis(Math.min(1000, Math.max(4 * pollMillis, 500)));
     }
 
     void poll() {
@@ -118,7 +104,7 @@ public class ChangeFeed {
                 changes.fire(new Changes(generation, since(connection, before, generation)));
                 seen = generation;
             }
-            answeredAtNanos = System.nanoTime();
+            contact.answered();
             if (failing) {
                 failing = false;
                 LOG.info("The change log answers again; this node's caches follow every change again.");

@@ -20,7 +20,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.salesinsights.changes.boundary.ChangeFeed;
+import org.salesinsights.changes.boundary.DatabaseContact;
 import org.salesinsights.changes.control.Change;
 import org.salesinsights.changes.control.Changes;
 import org.salesinsights.insights.control.AnswerKey;
@@ -49,7 +49,7 @@ public class AnswerCache {
     private static final Logger LOG = Logger.getLogger(AnswerCache.class.getName());
 
     @Inject
-    ChangeFeed feed;
+    DatabaseContact feed;
 
     @Inject
     @ConfigProperty(name = "insights.cache.max-answers", defaultValue = "100000")

@@ -3,14 +3,12 @@ package org.salesinsights.insights.boundary;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +30,10 @@ public class Answers {
     @Inject
     AnswerCache cache;
 
+    /** Held here, in an application-scoped bean: a request-scoped resource would look the EJB up on every call. */
+    @Inject
+    OpportunityInsights insights;
+
     @Inject
     Deadline deadline;
 
@@ -39,17 +41,16 @@ public class Answers {
      * @param load reads the page from the database (runs on the deadline's executor)
      * @param shape the page as the action's body
      */
-    public void answer(AsyncResponse response, HttpServletRequest request, AnswerKey key,
-            Supplier<OpportunityInsights.LocalizedPage> load,
+    public Response answer(HttpServletRequest request, AnswerKey key,
+            Function<OpportunityInsights, OpportunityInsights.LocalizedPage> load,
             Function<OpportunityInsightsPage, Object> shape) {
         Optional<AnswerCache.Hit> hit = cache.find(key);
         if (hit.isPresent()) {
-            response.resume(response(hit.get().answer(), hit.get()));
-            return;
+            return response(hit.get().answer(), hit.get());
         }
         long ticket = cache.ticket();
-        deadline.answer(response, request, () -> {
-            OpportunityInsights.LocalizedPage page = load.get();
+        return deadline.call(request, () -> {
+            OpportunityInsights.LocalizedPage page = load.apply(insights);
             AnswerCache.Answer answer = new AnswerCache.Answer(
                     JSONB.toJson(shape.apply(page.page())).getBytes(StandardCharsets.UTF_8), page.languages(),
                     page.nextChange().map(java.time.OffsetDateTime::toInstant).orElse(null));

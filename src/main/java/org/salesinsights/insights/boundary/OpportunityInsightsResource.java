@@ -7,11 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -42,9 +41,6 @@ public class OpportunityInsightsResource {
     public static final String ACTION_DESCRIPTION = "This action gets additional sales insights that will be shown"
             + " in C4S key sales info card in outlook sidecar. The action enhances the existing skills of copilot"
             + " for sales.";
-
-    @Inject
-    OpportunityInsights insights;
 
     @Inject
     PagingSettings paging;
@@ -84,7 +80,7 @@ public class OpportunityInsightsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     @APIResponse(responseCode = "500", description = "The server failed to answer.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    public void get(@Suspended AsyncResponse response,
+    public Response get(
             @Parameter(description = "This input identifies the record type in CRM for which key sales info is"
                     + " requested.", required = true,
                     schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_TYPE_LENGTH),
@@ -123,7 +119,7 @@ public class OpportunityInsightsResource {
         InsightsQuery query = paging.parser().parse(recordType, recordId, crmType, crmOrgUrl, top, skip);
         String tenantId = caller.requireCustomer().tenantId();
         LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        answers.answer(response, request, AnswerKey.of(tenantId, query, Optional.empty(), languages),
-                () -> insights.find(tenantId, query, languages), page -> page);
+        return answers.answer(request, AnswerKey.of(tenantId, query, Optional.empty(), languages),
+                insights -> insights.find(tenantId, query, languages), page -> page);
     }
 }

@@ -9,11 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,9 +45,6 @@ public class RecordSummaryResource {
     public static final String ACTION_DESCRIPTION = "This action gets additional sales insights related to a CRM"
             + " record that will be shown in the C4S record summary card. The action enhances the existing skills of"
             + " copilot for sales.";
-
-    @Inject
-    OpportunityInsights insights;
 
     @Inject
     PagingSettings paging;
@@ -88,7 +84,7 @@ public class RecordSummaryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
     @APIResponse(responseCode = "500", description = "The server failed to answer.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    public void get(@Suspended AsyncResponse response,
+    public Response get(
             @Parameter(description = "This input identifies the record type in CRM for which the record summary"
                     + " insights are requested.", required = true,
                     schema = @Schema(type = SchemaType.STRING, maxLength = InsightsQueryParser.MAX_RECORD_TYPE_LENGTH),
@@ -136,7 +132,7 @@ public class RecordSummaryResource {
         TimeWindow window = TimeWindow.parse(startDateTime, endDateTime);
         String tenantId = caller.requireCustomer().tenantId();
         LanguagePicker languages = LanguagePicker.of(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        answers.answer(response, request, AnswerKey.of(tenantId, query, Optional.of(window), languages),
-                () -> insights.findDated(tenantId, query, window, languages), RecordSummaryPage::of);
+        return answers.answer(request, AnswerKey.of(tenantId, query, Optional.of(window), languages),
+                insights -> insights.findDated(tenantId, query, window, languages), RecordSummaryPage::of);
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.salesinsights.changes.boundary.ChangeFeed;
+import org.salesinsights.changes.boundary.DatabaseContact;
 import org.salesinsights.changes.boundary.ChangeLog;
 import org.salesinsights.insights.boundary.AnswerCache;
 import org.salesinsights.platform.ApiError;
@@ -47,7 +47,7 @@ public class CachesResource {
     SignIn signIn;
 
     @Inject
-    ChangeFeed feed;
+    DatabaseContact feed;
 
     @Inject
     ChangeLog changeLog;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salesinsights.changes.boundary.ChangeFeed;
+import org.salesinsights.changes.boundary.DatabaseContact;
 import org.salesinsights.changes.control.Change;
 import org.salesinsights.changes.control.Changes;
 import org.salesinsights.insights.control.AnswerKey;
@@ -101,7 +101,7 @@ class AnswerCacheTest {
     }
 
     /** The change log's poll, as far as the cache asks: how long ago the database answered. */
-    private static final class Feed extends ChangeFeed {
+    private static final class Feed extends DatabaseContact {
         Duration since = Duration.ofMillis(100);
 
         @Override
