@@ -101,7 +101,10 @@ public class ChangeFeed {
                 seen = generation;
                 changes.fire(new Changes(generation, List.of(Change.all())));
             } else if (generation > before) {
-                changes.fire(new Changes(generation, since(connection, before, generation)));
+                List<Change> found = since(connection, before, generation);
+                if (!found.isEmpty()) {
+                    changes.fire(new Changes(generation, found));
+                }
                 seen = generation;
             }
             contact.answered();
@@ -119,7 +122,8 @@ public class ChangeFeed {
         }
     }
 
-    private static List<Change> since(Connection connection, long before, long generation) throws SQLException {
+    /** The changes after {@code before}, up to {@code generation}, but those this node made and applied itself. */
+    private List<Change> since(Connection connection, long before, long generation) throws SQLException {
         List<Change> found = new ArrayList<>();
         long first = Long.MAX_VALUE;
         try (PreparedStatement query = connection.prepareStatement("SELECT generation, scope, tenant_id, crm_type,"
@@ -128,8 +132,14 @@ public class ChangeFeed {
             query.setLong(1, before);
             query.setLong(2, generation);
             try (ResultSet rows = query.executeQuery()) {
+                long skipped = -1;
                 while (rows.next()) {
-                    first = Math.min(first, rows.getLong(1));
+                    long of = rows.getLong(1);
+                    first = Math.min(first, of);
+                    if (of == skipped || contact.appliedHere(of)) { // all of a generation made here
+                        skipped = of;
+                        continue;
+                    }
                     found.add(new Change(Change.Scope.valueOf(rows.getString(2)), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getString(6)));
                 }

@@ -69,6 +69,6 @@ public class ChangeLog {
                     .setParameter(6, change.recordType()).setParameter(7, change.recordId())
                     .executeUpdate();
         }
-        committed.fire(new Changes(0, distinct));
+        committed.fire(new Changes(generation, distinct, true));
     }
 }

@@ -1,8 +1,14 @@
 package org.salesinsights.changes.boundary;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.salesinsights.changes.control.Changes;
 
 /**
  * When the change log last answered this node's poll ({@link ChangeFeed} writes it, the read cache reads it on every
@@ -14,9 +20,24 @@ public class DatabaseContact {
     /** Longer than any time the caches compare with: the database never answered. */
     private static final Duration NEVER = Duration.ofDays(365);
 
+    /** Generations this node made and applied when they committed, which its poll then need not apply again. */
+    private final Set<Long> appliedHere = ConcurrentHashMap.newKeySet();
+
     /** When a poll last succeeded (System.nanoTime()); 0 before. */
     private volatile long answeredAtNanos;
     private volatile long currentWithinNanos = Duration.ofSeconds(1).toNanos();
+
+    /** This node's own changes, once committed (the caches dropped what they touch at the same moment). */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changes changes) {
+        if (changes.local()) {
+            appliedHere.add(changes.generation());
+        }
+    }
+
+    /** Whether this node applied the generation when it committed it (answered once: the poll passes it then). */
+    boolean appliedHere(long generation) {
+        return appliedHere.remove(generation);
+    }
 
     void answered() {
         answeredAtNanos = System.nanoTime();
