@@ -99,6 +99,7 @@ public class ChangeFeed {
                 // the first poll: nothing is cached yet, but a cache filled while the database was away is not known
                 // current; start from here
                 seen = generation;
+                contact.startsAfter(generation); // the seeds' changes, made before the first poll
                 changes.fire(new Changes(generation, List.of(Change.all())));
             } else if (generation > before) {
                 List<Change> found = since(connection, before, generation);

@@ -39,6 +39,11 @@ public class DatabaseContact {
         return appliedHere.remove(generation);
     }
 
+    /** The first poll starts after these: none of them will come up again. */
+    void startsAfter(long generation) {
+        appliedHere.removeIf(made -> made <= generation);
+    }
+
     void answered() {
         answeredAtNanos = System.nanoTime();
     }

@@ -1,6 +1,7 @@
 package org.salesinsights.insights.boundary;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -46,7 +46,7 @@ public class Answers {
             Function<OpportunityInsightsPage, Object> shape) {
         Optional<AnswerCache.Hit> hit = cache.find(key);
         if (hit.isPresent()) {
-            return response(hit.get().answer(), hit.get());
+            return response(hit.get().answer(), hit.get().stale());
         }
         long ticket = cache.ticket();
         return deadline.call(request, () -> {
@@ -55,20 +55,15 @@ public class Answers {
                     JSONB.toJson(shape.apply(page.page())).getBytes(StandardCharsets.UTF_8), page.languages(),
                     page.nextChange().map(java.time.OffsetDateTime::toInstant).orElse(null));
             cache.store(key, answer, ticket);
-            return response(answer, null);
+            return response(answer, Optional.empty());
         });
     }
 
     /** 200 with the body, the languages it is in, that it varies by the language asked for, and if stale, how. */
-    private static Response response(AnswerCache.Answer answer, AnswerCache.Hit hit) {
-        Response.ResponseBuilder ok = Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-        if (!answer.languages().isEmpty()) {
-            ok.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", answer.languages()));
-        }
-        if (hit != null) {
-            hit.stale().ifPresent(age -> ok.header(AnswerCache.STALE_HEADER, age.getSeconds()));
-        }
+    private static Response response(AnswerCache.Answer answer, Optional<Duration> stale) {
+        Response.ResponseBuilder ok = OpportunityInsights.LocalizedPage.localized(
+                Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE), answer.languages());
+        stale.ifPresent(age -> ok.header(AnswerCache.STALE_HEADER, age.getSeconds()));
         return ok.build();
     }
 }

@@ -50,11 +50,16 @@ public class OpportunityInsights {
 
         /** 200 with the page, the languages it is in, and that it varies by the language asked for (uncached). */
         public Response response() {
-            Response.ResponseBuilder ok = Response.ok(page).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+            return localized(Response.ok(page), languages).build();
+        }
+
+        /** An answer that varies by the language asked for, with the languages it is in (Content-Language). */
+        static Response.ResponseBuilder localized(Response.ResponseBuilder ok, List<String> languages) {
+            ok.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
             if (!languages.isEmpty()) {
                 ok.header(HttpHeaders.CONTENT_LANGUAGE, String.join(", ", languages));
             }
-            return ok.build();
+            return ok;
         }
     }
 
