@@ -231,6 +231,7 @@ if [ "$PROFILE" = 1 ]; then
   c=${PROFILE_CONNECTIONS:-${CONCURRENCY##* }}
   mkdir -p "$WORK/profile"
   BENCH_TOKEN=$(demo_token)
+  action_answer 1 >/dev/null # the new token verified once before the recording, not by every connection at once
   echo
   echo "== profiles: $DURATION per endpoint and load at $c connections, after the measured runs (JFR, settings=profile)"
   for load in $LOADS; do

@@ -28,4 +28,18 @@ class MediaTypeHeadersTest {
         assertFalse(MediaTypeHeaders.isMediaType(";;"));
         assertFalse(MediaTypeHeaders.isMediaType(""));
     }
+
+    @Test
+    void theShortcutForBareTypesAgreesWithTheGrammar() {
+        for (String value : new String[] {"application/json", "*/*", "text/*", "application/vnd.ms-excel+xml",
+                "a/b/c", "application/", "/json", "/", "application/json ", " application/json", "application/json;q=1",
+                "\u00e9/x", "application/\u00e9", "a,b/c", "a\"/b", "text/plain\t"}) {
+            if (MediaTypeHeaders.isBareMediaType(value)) {
+                assertTrue(MediaTypeHeaders.isMediaType(value), value);
+            }
+        }
+        assertTrue(MediaTypeHeaders.isBareMediaType("application/json"));
+        assertFalse(MediaTypeHeaders.isBareMediaType("a/b/c"));
+        assertFalse(MediaTypeHeaders.isBareMediaType("application/"));
+    }
 }

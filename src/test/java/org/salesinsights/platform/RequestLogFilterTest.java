@@ -1,6 +1,7 @@
 package org.salesinsights.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -88,11 +89,43 @@ class RequestLogFilterTest {
         assertTrue(lines.get(0).contains("activityId=" + id + " userAgent=-"), lines.get(0));
     }
 
+    @Test
+    void successfulReadsAreLeftToTheProxysAccessLogUnlessAsked() throws Exception {
+        HttpServletRequest read = request(Map.of("x-ms-client-request-id", "read-1"), new HashMap<>());
+        new RequestLogFilter().doFilter(read, response(new HashMap<>(), new int[] {200}), (req, res) -> { });
+        assertEquals(List.of(), lines, "a fast, successful read is not logged by default");
+
+        RequestLogFilter everyRead = new RequestLogFilter();
+        everyRead.everyRead = true;
+        everyRead.doFilter(read, response(new HashMap<>(), new int[] {200}), (req, res) -> { });
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).startsWith("GET /api/v1/opportunity-insights status=200 "), lines.get(0));
+    }
+
+    @Test
+    void changesAndSlowReadsAreLoggedEvenWhenTheySucceed() throws Exception {
+        HttpServletRequest change = request(Map.of(), new HashMap<>(), "PUT");
+        new RequestLogFilter().doFilter(change, response(new HashMap<>(), new int[] {200}), (req, res) -> { });
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).startsWith("PUT /api/v1/opportunity-insights status=200 "), lines.get(0));
+
+        long anHourAgo = System.nanoTime() - 3_600_000_000_000L;
+        assertTrue(RequestLogFilter.isWorthALook(request(Map.of(), new HashMap<>()),
+                response(new HashMap<>(), new int[] {200}), anHourAgo), "a slow read");
+        assertFalse(RequestLogFilter.isWorthALook(request(Map.of(), new HashMap<>(), "HEAD"),
+                response(new HashMap<>(), new int[] {304}), System.nanoTime()));
+    }
+
     private static HttpServletRequest request(Map<String, String> headers, Map<String, Object> attributes) {
+        return request(headers, attributes, "GET");
+    }
+
+    private static HttpServletRequest request(Map<String, String> headers, Map<String, Object> attributes,
+            String httpMethod) {
         return (HttpServletRequest) Proxy.newProxyInstance(RequestLogFilterTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeader" -> headers.get((String) args[0]);
-                    case "getMethod" -> "GET";
+                    case "getMethod" -> httpMethod;
                     case "getRequestURI" -> "/api/v1/opportunity-insights";
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "getAttribute" -> attributes.get((String) args[0]);

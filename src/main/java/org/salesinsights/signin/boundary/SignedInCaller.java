@@ -2,7 +2,7 @@ package org.salesinsights.signin.boundary;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,8 +11,11 @@ import org.salesinsights.console.boundary.ConsoleSettingsResource;
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.GuardedPaths;
 
-/** The caller of the current request, as {@link EntraBearerAuthentication} signed them in. */
-@RequestScoped
+/**
+ * The caller of the current request, as {@link EntraBearerAuthentication} signed them in. Application-scoped: it
+ * reads the request through the container's request bean, so a read action's call creates no bean of its own.
+ */
+@ApplicationScoped
 public class SignedInCaller {
 
     /** The name of the OpenAPI security scheme: Entra ID's OAuth 2.0, the token sent as a bearer token. */

@@ -25,7 +25,11 @@ class CrmRecordIdsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a9", "d1c6a4e25f3b4c8e9a7d2b1e0f6c3a91",
-        "{d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91", "g1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91", "006Dn00000A1b2C"})
+        "{d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91", "g1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91", "006Dn00000A1b2C",
+        // checked by hand, not by a regular expression: digits of other scripts, dashes moved or replaced
+        "\uff11c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91", "\u0661c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91",
+        "d1c6a4e25-f3b-4c8e-9a7d-2b1e0f6c3a91", "d1c6a4e2x5f3b-4c8e-9a7d-2b1e0f6c3a91",
+        "d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a9-", "-1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91"})
     void malformedGuidsAreRefused(String id) {
         assertEquals(Optional.empty(), CrmRecordIds.normalize(CrmType.DYNAMICS_365, id));
     }
