@@ -94,19 +94,9 @@ done
 SCHEMA=src/main/resources/db/migration/V1__schema.sql
 LOADER=(java -cp "$WORK/h2.jar:target/postgresql.jar" bench/LoadBenchData.java)
 if [ "$DB" = postgresql ]; then
-  psql_admin() { psql -qtA -h 127.0.0.1 -U postgres -d postgres "$@"; }
-  loaded="sales-insights bench: $RECORDS records x $INSIGHTS insights"
-  if [ "$KEEP_DATA" = 1 ] && [ "$(psql_admin -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$PG_DATABASE'")" = "$loaded" ]; then
-    echo "== keeping $PG_DATABASE ($loaded)"
-  else
-    echo "== loading $RECORDS records x $INSIGHTS insights into PostgreSQL ($PG_DATABASE)"
-    psql_admin -c "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE)" -c "CREATE DATABASE $PG_DATABASE"
-    "${LOADER[@]}" "jdbc:postgresql://127.0.0.1:5432/$PG_DATABASE?user=postgres" "$SCHEMA" "$RECORDS" "$INSIGHTS"
-    # marks a finished load, for KEEP_DATA
-    psql_admin -c "COMMENT ON DATABASE $PG_DATABASE IS '$loaded'"
-  fi
-  export INSIGHTS_DB_HOST=127.0.0.1 INSIGHTS_DB_PORT=5432 INSIGHTS_DB_NAME=$PG_DATABASE INSIGHTS_DB_USER=postgres \
-         INSIGHTS_DB_PASSWORD=unused-with-trust-auth
+  # shellcheck source=bench/postgresql-data.sh
+  source bench/postgresql-data.sh # the same load and KEEP_DATA mark as bench/nodes.sh
+  load_postgresql_data
   database=(--addlibs target/postgresql.jar --postbootcommandfile server-config/payara/postgresql-datasource.asadmin)
   database_text="PostgreSQL $(psql_admin -c 'SHOW server_version' | cut -d' ' -f1) (127.0.0.1)"
 else
