@@ -262,6 +262,10 @@ done
 echo
 payara=$(grep -o -m1 'Payara Micro [0-9][0-9.]*' "$WORK/node1.log" | cut -d' ' -f3 || true)
 echo "Two nodes / one node: $(fmt "$(ratio two one)" 2) (median of each round's ratio); errors $errors (must be 0)."
+ours() { awk -F'\t' -v r="$1" '$2 == r { print $8 + $9 + $10 + $11 + $12 }' "$RAW" | median; }
+# what the measured processes took of the machine: well under its cores means other work had the rest
+echo "These processes took $(fmt "$(ours one)" 2) (one node) and $(fmt "$(ours two)" 2) (two nodes) of the" \
+  "$(nproc) cores; the rest was idle or went to other work on the machine."
 echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores shared by both nodes, nginx ($("$NGINX" -v 2>&1 | cut -d/ -f2)," \
   "$(( ${#NGINX_PIDS[@]} - 1 )) workers), wrk and PostgreSQL (load average before the rounds $LOAD_BEFORE): Payara Micro" \
   "${payara:-?}, Java $(java -version 2>&1 | sed -n '1s/.*"\(.*\)".*/\1/p'), PostgreSQL" \
