@@ -2,7 +2,7 @@
 -- LoadBenchData.java): bench/run.sh sets 1,000 for the warm load (a sales team's working set) and all records for
 -- the cold one. BENCH_PATH and BENCH_TOKEN (a demo token of the benchmark tenant) come from bench/run.sh too.
 -- Every endpoint gets the same requests: the constant baseline ignores the query and the token; the action checks
--- the token on every request, as in production.
+-- the token on every request, as in production; the security part signs in whoever sends the header, unchecked.
 --
 -- At the end it prints one line that bench/run.sh reads:
 --   bench_result <requests/s> <p50 ms> <p99 ms> <answers that were not 2xx> <socket errors>

@@ -5,12 +5,13 @@
 # and a baseline WAR built from test sources that answers a constant JSON body: a real answer of the action, byte for
 # byte. Two loads: warm (random records among the first WARM_RECORDS, a sales team's working set) and cold (random
 # among all records). For each load and concurrency it alternates the action and the constant (and the PARTS
-# endpoints) RUNS times and prints a Markdown table of the medians and a closing note.
+# endpoints) RUNS times and prints a Markdown table of the medians and a closing note. A part whose mechanism applies
+# to a whole WAR (security, requestlog) gets a baseline WAR of its own: the constant and that part.
 #
 #   bash bench/run.sh                                   # H2, 10k records x 10 insights
 #   DB=postgresql bash bench/run.sh                     # PostgreSQL, 100k records x 10 insights (1M insights)
 #   DB=postgresql KEEP_DATA=1 bash bench/run.sh         # again, on the data the last run loaded
-#   PARTS="jsonb executor ejb" PROFILE=1 bash bench/run.sh  # parts of the server's path side by side, JFR profiles
+#   PARTS="jsonb executor ejb security requestlog" PROFILE=1 bash bench/run.sh  # parts of the server's path, JFR profiles
 #   RECORDS=2000 DURATION=3s RUNS=1 WARMUP=3s bash bench/run.sh   # a quick check of the script (figures indicative)
 #
 # Exits 1 if any request failed (an answer outside 2xx or a socket error): such figures do not count.
@@ -39,8 +40,9 @@ KEEP_DATA=${KEEP_DATA:-0}
 PG_DATABASE=${PG_DATABASE:-bench_insights}
 WORK=target/bench
 [ "$WARM_RECORDS" -le "$RECORDS" ] || WARM_RECORDS=$RECORDS
+KNOWN_PARTS="jsonb executor ejb security requestlog"
 for part in $PARTS; do
-  case "$part" in jsonb|executor|ejb) ;; *) echo "unknown part '$part' (known: jsonb executor ejb)"; exit 2 ;; esac
+  [[ " $KNOWN_PARTS " == *" $part "* ]] || { echo "unknown part '$part' (known: $KNOWN_PARTS)"; exit 2; }
 done
 
 if ! command -v wrk >/dev/null; then
@@ -51,7 +53,7 @@ fi
 echo "== building the WAR, the test classes and the baseline WAR"
 mvn -B -ntp -q package -DskipTests
 mvn -B -ntp -q dependency:copy -Dartifact=com.h2database:h2:2.2.224 -DoutputDirectory="$WORK" -Dmdep.stripVersion=true
-rm -rf "$WORK/baseline" "$WORK/profile" "$WORK"/raw.*
+rm -rf "$WORK"/baseline* "$WORK/profile" "$WORK"/raw.*
 mkdir -p "$WORK/baseline/WEB-INF/classes"
 # the baseline's own classes, and of the application only the classes a part uses as it is (no resource, filter or
 # provider of the application: those would change what the constant measures). JSON-B reflects on the records'
@@ -65,23 +67,36 @@ mkdir -p "$WORK/baseline/WEB-INF/classes"
   org/salesinsights/platform/ActivityIds.class org/salesinsights/platform/ErrorResponses.class \
   org/salesinsights/platform/ApiError.class "$OLDPWD/$WORK/baseline/WEB-INF/classes/")
 (cd "$WORK/baseline" && jar cf ../baseline.war .)
+part_war() { # part [application classes...] -> $WORK/baseline-<part>.war: the constant plus only that part
+  local dir="$WORK/baseline-$1" part=$1; shift
+  mkdir -p "$dir/WEB-INF/classes"
+  (cd target/test-classes && cp --parents org/salesinsights/bench/BaselineApplication.class \
+    org/salesinsights/bench/ConstantInsightsResource.class "$OLDPWD/$dir/WEB-INF/classes/")
+  if [ -d "target/test-classes/org/salesinsights/bench/$part" ]; then
+    (cd target/test-classes && cp --parents "org/salesinsights/bench/$part/"*.class "$OLDPWD/$dir/WEB-INF/classes/")
+  fi
+  [ $# = 0 ] || (cd target/classes && cp --parents "$@" "$OLDPWD/$dir/WEB-INF/classes/")
+  (cd "$dir" && jar cf "../baseline-$part.war" .)
+  part_wars+=(--deploy "$dir.war")
+}
+part_wars=()
+for part in $PARTS; do
+  case "$part" in
+    # a Jakarta Security mechanism (bench/security/) signs in every request of its WAR
+    security) part_war security ;;
+    # the application's request filter as it is: its @WebFilter maps it to every path of the WAR under api/
+    requestlog) part_war requestlog org/salesinsights/platform/RequestLogFilter.class \
+      'org/salesinsights/platform/RequestLogFilter$LogWhenDone.class' \
+      org/salesinsights/platform/ApiHeaders.class org/salesinsights/platform/ActivityIds.class ;;
+  esac
+done
 
 SCHEMA=src/main/resources/db/migration/V1__schema.sql
 LOADER=(java -cp "$WORK/h2.jar:target/postgresql.jar" bench/LoadBenchData.java)
 if [ "$DB" = postgresql ]; then
-  psql_admin() { psql -qtA -h 127.0.0.1 -U postgres -d postgres "$@"; }
-  loaded="sales-insights bench: $RECORDS records x $INSIGHTS insights"
-  if [ "$KEEP_DATA" = 1 ] && [ "$(psql_admin -c "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$PG_DATABASE'")" = "$loaded" ]; then
-    echo "== keeping $PG_DATABASE ($loaded)"
-  else
-    echo "== loading $RECORDS records x $INSIGHTS insights into PostgreSQL ($PG_DATABASE)"
-    psql_admin -c "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE)" -c "CREATE DATABASE $PG_DATABASE"
-    "${LOADER[@]}" "jdbc:postgresql://127.0.0.1:5432/$PG_DATABASE?user=postgres" "$SCHEMA" "$RECORDS" "$INSIGHTS"
-    # marks a finished load, for KEEP_DATA
-    psql_admin -c "COMMENT ON DATABASE $PG_DATABASE IS '$loaded'"
-  fi
-  export INSIGHTS_DB_HOST=127.0.0.1 INSIGHTS_DB_PORT=5432 INSIGHTS_DB_NAME=$PG_DATABASE INSIGHTS_DB_USER=postgres \
-         INSIGHTS_DB_PASSWORD=unused-with-trust-auth
+  # shellcheck source=bench/postgresql-data.sh
+  source bench/postgresql-data.sh # the same load and KEEP_DATA mark as bench/nodes.sh
+  load_postgresql_data
   database=(--addlibs target/postgresql.jar --postbootcommandfile server-config/payara/postgresql-datasource.asadmin)
   database_text="PostgreSQL $(psql_admin -c 'SHOW server_version' | cut -d' ' -f1) (127.0.0.1)"
 else
@@ -99,14 +114,19 @@ echo "== starting Payara Micro on port $PORT"
 # shellcheck disable=SC2086 # SERVER_OPTS is a list of JVM options
 java $SERVER_OPTS "${jvm[@]}" -jar target/payara-micro.jar --nocluster --port "$PORT" \
   --prebootcommandfile server-config/payara/pre-boot-micro.asadmin "${database[@]}" \
-  --deploy target/sales-insights.war --deploy "$WORK/baseline.war" > "$WORK/server.log" 2>&1 &
+  --deploy target/sales-insights.war --deploy "$WORK/baseline.war" "${part_wars[@]}" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 
 APP="/sales-insights/api/v1/opportunity-insights"
 BASE="/baseline/api/v1/opportunity-insights"
 declare -A ENDPOINT=([action]=$APP [constant]=$BASE)
-for part in $PARTS; do ENDPOINT[$part]="/baseline/api/parts/$part/v1/opportunity-insights"; done
+for part in $PARTS; do
+  case "$part" in
+    security|requestlog) ENDPOINT[$part]="/baseline-$part/api/v1/opportunity-insights" ;;
+    *) ENDPOINT[$part]="/baseline/api/parts/$part/v1/opportunity-insights" ;;
+  esac
+done
 QUERY="?recordType=opportunity&recordId=%s&crmType=Dynamics365&top=5"
 record_id() { printf '00000000-0000-4000-8000-%012x' "$1"; }
 # Demo mode signs the benchmark in: a token of the benchmark tenant (LoadBenchData.java) from the demo key.
@@ -123,7 +143,9 @@ export BENCH_TOKEN
 action_answer() { curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$PORT$APP$(printf "$QUERY" "$(record_id "$1")")"; }
 action_answer 1 > "$WORK/constant.json"
 for endpoint in constant $PARTS; do # each baseline must answer the action's bytes, or its figure means nothing
-  curl -sf "http://127.0.0.1:$PORT${ENDPOINT[$endpoint]}$SAMPLE" | cmp -s - "$WORK/constant.json" \
+  # with the headers wrk sends every endpoint (random-record.lua): the security part signs in on the token
+  curl -sf -H 'x-ms-user-agent: bench' -H 'Accept: application/json' -H "Authorization: Bearer $BENCH_TOKEN" \
+    "http://127.0.0.1:$PORT${ENDPOINT[$endpoint]}$SAMPLE" | cmp -s - "$WORK/constant.json" \
     || { echo "the $endpoint baseline's answer differs from the action's"; exit 1; }
 done
 last_size=$(action_answer "$RECORDS" | wc -c)
