@@ -84,8 +84,11 @@ for part in $PARTS; do
   case "$part" in
     # a Jakarta Security mechanism (bench/security/) signs in every request of its WAR
     security) part_war security ;;
-    # the application's request filter as it is: its @WebFilter maps it to every path of the WAR under api/
-    requestlog) part_war requestlog org/salesinsights/platform/RequestLogFilter.class \
+    # the application's request filter as it is: its @WebFilter maps it to every path of the WAR under api/; with
+    # the line for every successful read, which the application writes only when asked (insights.request-log.reads)
+    requestlog) mkdir -p "$WORK/baseline-requestlog/WEB-INF/classes/META-INF"
+      echo "insights.request-log.reads=true" > "$WORK/baseline-requestlog/WEB-INF/classes/META-INF/microprofile-config.properties"
+      part_war requestlog org/salesinsights/platform/RequestLogFilter.class \
       'org/salesinsights/platform/RequestLogFilter$LogWhenDone.class' \
       org/salesinsights/platform/ApiHeaders.class org/salesinsights/platform/ActivityIds.class ;;
   esac
