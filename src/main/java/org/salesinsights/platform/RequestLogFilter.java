@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -14,7 +13,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One log line per API call worth a look (method, path, status, latency, activity id, the caller's x-ms-user-agent)
@@ -36,10 +35,16 @@ public class RequestLogFilter extends HttpFilter {
     /** A read that took this long is logged even when it succeeded. */
     static final long SLOW_MILLIS = 1000;
 
+    static final String EVERY_READ = "insights.request-log.reads";
+
     /** Whether successful reads are logged too. */
-    @Inject
-    @ConfigProperty(name = "insights.request-log.reads", defaultValue = "false")
     boolean everyRead;
+
+    /** Read from the configuration, not injected: a filter needs no CDI to log (the benchmark's parts have none). */
+    @Override
+    public void init() {
+        everyRead = ConfigProvider.getConfig().getOptionalValue(EVERY_READ, Boolean.class).orElse(false);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -52,7 +57,8 @@ public class RequestLogFilter extends HttpFilter {
             asynchronous = request.isAsyncStarted();
             if (asynchronous) {
                 // the answer comes later, from another thread: log it then
-                request.getAsyncContext().addListener(new LogWhenDone(request, response, activityId, start, everyRead));
+                request.getAsyncContext()
+                        .addListener(new LogWhenDone(request, response, activityId, start, everyRead));
             }
         } finally {
             if (!asynchronous && (everyRead || isWorthALook(request, response, start))) {
