@@ -233,7 +233,8 @@ async function loadInsights() {
         const heading = document.createElement('strong');
         heading.textContent = insight.title;
         const text = Object.assign(document.createElement('span'), { textContent: ` ${insight.description}` });
-        const notes = [insight.pinned ? 'pinned' : '', validity(insight),
+        const notes = [insight.source ? `fed by ${insight.source}: ${insight.externalId}` : '',
+            insight.hidden ? 'hidden from sellers' : '', insight.pinned ? 'pinned' : '', validity(insight),
             Object.keys(insight.translations ?? {}).join(', ')].filter(Boolean).join(' · ');
         const meta = Object.assign(document.createElement('span'), { className: 'muted', textContent: notes
             ? ` (${notes})` : '' });
@@ -248,11 +249,23 @@ async function loadInsights() {
             disabled: index === state.insights.length - 1 });
         down.setAttribute('aria-label', `Move ${insight.title} down`);
         down.addEventListener('click', () => attempt(() => move(index, 1)));
+        const hide = Object.assign(document.createElement('button'), { type: 'button',
+            textContent: insight.hidden ? 'Show' : 'Hide' });
+        hide.setAttribute('aria-label', `${insight.hidden ? 'Show' : 'Hide'} ${insight.title}`);
+        hide.addEventListener('click', () => attempt(() => setHidden(insight, !insight.hidden)));
         const actions = Object.assign(document.createElement('span'), { className: 'actions' });
-        actions.append(edit, up, down);
+        actions.append(edit, up, down, hide);
         item.append(heading, text, meta, actions);
         list.append(item);
     });
+}
+
+/** Hides an insight from sellers or shows it again: the curators' choice, which a feed never changes. */
+async function setHidden(insight, hidden) {
+    await json('PUT', `admin/v1/insights/${insight.id}/hidden`, { body: { hidden }, ifMatch: insight.version });
+    await loadInsights();
+    await refreshPreview();
+    say(hidden ? 'Hidden from sellers.' : 'Shown to sellers again.');
 }
 
 async function move(index, by) {

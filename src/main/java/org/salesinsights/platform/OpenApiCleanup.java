@@ -35,6 +35,8 @@ public class OpenApiCleanup implements OASFilter {
     private static final String COMPONENT_PREFIX = "#/components/schemas/";
     /** The curators' API: not part of the public document. */
     static final String ADMIN_PATH = "/api/admin/";
+    /** The feed API, for the partner's applications (docs/feeds.md): not the connector's either. */
+    static final String FEED_PATH = "/api/feed/";
 
     /**
      * The filler comes from Payara's MicroProfile OpenAPI 3.x model; a 4.x model (WildFly) has none of it, and
@@ -104,16 +106,17 @@ public class OpenApiCleanup implements OASFilter {
 
     /**
      * The public document describes what anonymous readers may know of: the connector's operations. The curators'
-     * API (under {@value #ADMIN_PATH}) is left out, with its tag and the schemas only it uses; curators get the
-     * whole document from the admin API ({@code AdminDocumentResource}). Operations that take no body (GET,
-     * DELETE, HEAD) lose the request body some generators invent for their context parameters.
+     * API (under {@value #ADMIN_PATH}) and the feed API (under {@value #FEED_PATH}) are left out, with their tags
+     * and the schemas only they use; curators get the whole document from the admin API
+     * ({@code AdminDocumentResource}). Operations that take no body (GET, DELETE, HEAD) lose the request body some
+     * generators invent for their context parameters.
      */
     static void publicOnly(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         for (String path : List.copyOf(openAPI.getPaths().getPathItems().keySet())) {
-            if (path.contains(ADMIN_PATH)) {
+            if (path.contains(ADMIN_PATH) || path.contains(FEED_PATH)) {
                 openAPI.getPaths().removePathItem(path);
             }
         }

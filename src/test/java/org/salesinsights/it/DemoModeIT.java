@@ -108,6 +108,65 @@ class DemoModeIT {
     }
 
     /**
+     * The desk's application tokens (?app=) feed a tenant that lists the application, and only then; its printed
+     * text names the feed call.
+     */
+    @Test
+    void aDemoAppTokenFeedsATenantThatListsTheApp() {
+        String appId = "a7c1e000-0000-4000-a000-00000000d3e0";
+        HttpResponse<String> desk = Http.get(uri("api/demo/token?tenantId=" + TestTokens.CONTOSO + "&app=" + appId),
+                "Accept", "application/json");
+        assertEquals(200, desk.statusCode(), desk::body);
+        String token = "Bearer " + Http.json(desk).getString("accessToken");
+        assertTrue(Http.get(uri("api/demo/token?tenantId=" + TestTokens.CONTOSO + "&app=" + appId)).body()
+                .contains("feed/v1/sources/quotes/insights/Q-1001"));
+        assertEquals(400, Http.get(uri("api/demo/token?app=quotes")).statusCode());
+        assertEquals(400, Http.get(uri("api/demo/token?app=" + appId + "&role=" + TestTokens.ADMIN_ROLE))
+                .statusCode());
+        String record = java.util.UUID.randomUUID().toString();
+        String item = "{\"crmOrgUrl\": \"https://contoso.crm.dynamics.com\", \"recordType\": \"opportunity\","
+                + " \"recordId\": \"" + record + "\", \"title\": \"Quote sent\","
+                + " \"description\": \"Quote Q-1001 went to procurement.\"}";
+        java.net.URI feed = uri("api/feed/v1/sources/quotes/insights/Q-1001");
+        assertEquals(403, put(feed, token, null, item).statusCode(), "Contoso does not list the app yet");
+
+        String admin = "Bearer " + Http.json(Http.get(uri("api/demo/token?tenantId=" + TestTokens.PARTNER
+                + "&role=" + TestTokens.ADMIN_ROLE), "Accept", "application/json")).getString("accessToken");
+        java.net.URI contoso = uri("api/admin/v1/tenants/" + TestTokens.CONTOSO);
+        HttpResponse<String> registry = Http.get(contoso, "Authorization", admin);
+        assertEquals(200, registry.statusCode(), registry::body);
+        jakarta.json.JsonObject entry = Http.json(registry);
+        jakarta.json.JsonArrayBuilder organizations = jakarta.json.Json.createArrayBuilder();
+        entry.getJsonArray("organizations").getValuesAs(jakarta.json.JsonObject.class).forEach(o -> organizations
+                .add(jakarta.json.Json.createObjectBuilder().add("crmType", o.getString("crmType"))
+                        .add("orgUrl", o.getString("host"))));
+        String listed = jakarta.json.Json.createObjectBuilder().add("displayName", entry.getString("displayName"))
+                .add("organizations", organizations).add("feeders", jakarta.json.Json.createArrayBuilder()
+                        .add(jakarta.json.Json.createObjectBuilder().add("appId", appId).add("name", "Demo feeder")))
+                .build().toString();
+        HttpResponse<String> changed = put(contoso, admin, "\"" + entry.getJsonNumber("version") + "\"", listed);
+        assertEquals(200, changed.statusCode(), changed::body);
+
+        HttpResponse<String> fed = put(feed, token, null, item);
+        assertEquals(201, fed.statusCode(), fed::body);
+        HttpResponse<String> read = Http.get(uri("api/v1/opportunity-insights?recordType=opportunity"
+                + "&recordId=" + record + "&crmType=Dynamics365"), "Authorization",
+                "Bearer " + Http.json(Http.get(uri("api/demo/token?tenantId=" + TestTokens.CONTOSO), "Accept",
+                        "application/json")).getString("accessToken"));
+        assertTrue(read.body().contains("\"Quote Q-1001 went to procurement.\""), read::body);
+    }
+
+    private static HttpResponse<String> put(java.net.URI uri, String authorization, String ifMatch, String json) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri)
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return Http.send(request.build());
+    }
+
+    /**
      * The desk answers only under a loopback name: a page that rebinds its own name to 127.0.0.1 makes the browser
      * send that name as Host, and gets the contract's refusal; the printed curl quotes what it prints.
      */

@@ -231,7 +231,8 @@ class SignInIT {
                 + "{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"https://Northwind.crm.dynamics.com/main.aspx\"}]}");
         assertEquals(201, created.statusCode(), created::body);
         assertEquals("{\"tenantId\":\"" + newcomer + "\",\"version\":1,\"displayName\":\"Northwind\","
-                + "\"organizations\":[{\"crmType\":\"Dynamics 365\",\"host\":\"northwind.crm.dynamics.com\"}]}",
+                + "\"organizations\":[{\"crmType\":\"Dynamics 365\",\"host\":\"northwind.crm.dynamics.com\"}],"
+                + "\"feeders\":[]}",
                 created.body());
         assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
         HttpResponse<String> reads = insights(query, TestTokens.bearer(newcomer));

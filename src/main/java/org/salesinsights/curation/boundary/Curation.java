@@ -126,6 +126,28 @@ public class Curation {
         em.remove(insight);
     }
 
+    /**
+     * Hides the insight from sellers, or shows it again, if the curator edits the version it has: the curators'
+     * choice, which a feed never changes.
+     */
+    public InsightView hide(long id, long expectedVersion, boolean hidden, String by) {
+        Insight insight = current(id, expectedVersion);
+        if (insight.isHidden() == hidden) {
+            return view(insight);
+        }
+        insight.hide(hidden, by, OffsetDateTime.now(ZoneOffset.UTC));
+        em.flush();
+        return audited(insight, InsightChange.Action.UPDATED, by);
+    }
+
+    /**
+     * Writes a change of the insight made elsewhere (a feed) to its history, as the curators' own changes are written,
+     * in the caller's transaction; the caller records what the read caches must drop. The insight is flushed.
+     */
+    public InsightView recordHistory(Insight insight, InsightChange.Action action, String by) {
+        return audited(insight, action, by, view(insight));
+    }
+
     /** Gives the record's insights the order listed (every one of them, once), by priority; pins stay first. */
     public List<InsightView> reorder(long recordId, List<Long> order, String by) {
         CrmRecord record = record(recordId);

@@ -16,6 +16,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -230,6 +231,30 @@ public class CurationResource {
     public void delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         String by = caller.requireAdmin().objectId();
         curation.delete(id, IfMatch.required(ifMatch), by);
+    }
+
+    @PUT
+    @Path("insights/{id}/hidden")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, example = "{\"hidden\": true}")))
+    @Operation(operationId = "HideInsight", summary = "Hide an insight from sellers",
+            description = "Hides the insight from sellers ({\"hidden\": true}) or shows it again (false), if If-Match"
+                    + " names its current version. A curator's choice: a feed's later updates of a fed insight never"
+                    + " change it.")
+    @APIResponse(responseCode = "412", description = "Someone changed it since; nothing was changed.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
+    public Response hide(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            InputStream body) {
+        String by = caller.requireAdmin().objectId();
+        long version = IfMatch.required(ifMatch);
+        JsonObject json = JsonBodies.object(body(body, MAX_RECORD_BYTES));
+        JsonValue hidden = json.get("hidden");
+        if (json.size() != 1 || (hidden != JsonValue.TRUE && hidden != JsonValue.FALSE)) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The body must be {\"hidden\": true} or"
+                    + " {\"hidden\": false}.", Map.of("hidden", "must be true or false."));
+        }
+        return tagged(Response.ok(), curation.hide(id, version, hidden == JsonValue.TRUE, by));
     }
 
     @PUT

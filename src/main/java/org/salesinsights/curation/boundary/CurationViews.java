@@ -32,14 +32,21 @@ public final class CurationViews {
         }
     }
 
-    @Schema(name = "CuratedInsight", description = "An insight as curators edit it; version is its ETag.")
-    @JsonbPropertyOrder({"id", "recordId", "version", "key", "title", "description", "url", "dateTime", "pinned",
-        "priority", "language", "visibleFrom", "visibleUntil", "additionalProperties", "translations", "updatedAt",
-        "updatedBy"})
-    public record InsightView(long id, long recordId, long version, String key, String title, String description,
-            String url, OffsetDateTime dateTime, boolean pinned, int priority, String language,
-            OffsetDateTime visibleFrom, OffsetDateTime visibleUntil, Map<String, String> additionalProperties,
-            Map<String, TranslationView> translations, OffsetDateTime updatedAt, String updatedBy) {
+    /**
+     * An insight as curators see it. A fed one names its {@code source} and {@code externalId} (absent for curated
+     * insights): the feed owns its content, the curators its pinned, priority and hidden.
+     */
+    @Schema(name = "CuratedInsight", description = "An insight as curators edit it; version is its ETag. A fed"
+            + " insight names its source and externalId: its feed owns its content, curators own pinned, priority and"
+            + " hidden.")
+    @JsonbPropertyOrder({"id", "recordId", "version", "key", "source", "externalId", "title", "description", "url",
+        "dateTime", "pinned", "priority", "hidden", "language", "visibleFrom", "visibleUntil", "additionalProperties",
+        "translations", "updatedAt", "updatedBy"})
+    public record InsightView(long id, long recordId, long version, String key, String source, String externalId,
+            String title, String description, String url, OffsetDateTime dateTime, boolean pinned, int priority,
+            boolean hidden, String language, OffsetDateTime visibleFrom, OffsetDateTime visibleUntil,
+            Map<String, String> additionalProperties, Map<String, TranslationView> translations,
+            OffsetDateTime updatedAt, String updatedBy) {
 
         static InsightView of(Insight insight, List<InsightTranslation> translations) {
             Map<String, TranslationView> byLanguage = new TreeMap<>();
@@ -48,8 +55,9 @@ public final class CurationViews {
                         translation.getDescription(), properties(translation.getProperties())));
             }
             return new InsightView(insight.getId(), insight.getRecord().getId(), insight.getVersion(),
-                    insight.getKey(), insight.getTitle(), insight.getDescription(), insight.getUrl(), insight.getOccurredAt(),
-                    insight.isPinned(), insight.getPriority(), insight.getLanguage(), insight.getVisibleFrom(),
+                    insight.getKey(), insight.getFeedSource(), insight.getFeedExternalId(), insight.getTitle(),
+                    insight.getDescription(), insight.getUrl(), insight.getOccurredAt(), insight.isPinned(),
+                    insight.getPriority(), insight.isHidden(), insight.getLanguage(), insight.getVisibleFrom(),
                     insight.getVisibleUntil(), properties(insight.getProperties()), byLanguage,
                     insight.getUpdatedAt(), insight.getUpdatedBy());
         }

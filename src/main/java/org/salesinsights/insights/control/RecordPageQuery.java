@@ -19,7 +19,8 @@ import java.util.Optional;
  * organization, whether the caller's tenant owns it. One SQL statement of {@code UNION ALL} branches, each row
  * tagged with its kind, read as plain values (no managed entities); the same SQL on H2 and PostgreSQL.
  *
- * <p>Bound to the caller's tenant like every read: only the organizations it owns are searched.
+ * <p>Bound to the caller's tenant like every read: only the organizations it owns are searched. Insights a curator
+ * hid are never read (nor their validity windows counted).
  */
 public final class RecordPageQuery {
 
@@ -83,7 +84,7 @@ public final class RecordPageQuery {
         String ofRecord = " FROM crm_organization o JOIN crm_record r ON r.organization_id = o.id"
                 + " JOIN insight i ON i.crm_record_id = r.id"
                 + " WHERE o.tenant_id = ? AND o.crm_type = ?" + (named ? " AND o.host = ?" : "")
-                + " AND r.record_type = ? AND r.record_id = ?";
+                + " AND r.record_type = ? AND r.record_id = ? AND i.hidden = FALSE"; // curators hid it: nobody reads it
         StringBuilder sql = new StringBuilder("WITH page AS (SELECT i.id, i.title, i.description, i.url,"
                 + " i.occurred_at, i.pinned, i.priority, i.language" + ofRecord
                 + " AND (i.visible_from IS NULL OR i.visible_from <= ?) AND (i.visible_until IS NULL"

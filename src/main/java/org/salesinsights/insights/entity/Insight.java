@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -28,7 +29,12 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "insight")
+@NamedQuery(name = Insight.FED, query = "SELECT i FROM Insight i WHERE i.feedOrganizationId = :organizationId"
+        + " AND i.feedSource = :source AND i.feedExternalId = :externalId")
 public class Insight {
+
+    /** The insight a feed names by its organization, source and external id (unique: V5's uq_insight_feed). */
+    public static final String FED = "Insight.fed";
 
     @Id
     @SequenceGenerator(name = "insight_seq", sequenceName = "insight_seq", allocationSize = 50)
@@ -87,6 +93,22 @@ public class Insight {
     @Column(name = "updated_by", length = 200)
     private String updatedBy;
 
+    /** For a fed insight, the organization its source and external id are unique in; null for curated ones. */
+    @Column(name = "feed_organization_id")
+    private Long feedOrganizationId;
+
+    /** The feed that owns its content (title, description, url, time, properties, validity); null: curated. */
+    @Column(name = "feed_source", length = 64)
+    private String feedSource;
+
+    /** The feeder's own id for it, within its source and organization. */
+    @Column(name = "feed_external_id", length = 200)
+    private String feedExternalId;
+
+    /** A curator's choice: sellers do not see it. A feed never changes it. */
+    @Column(nullable = false)
+    private boolean hidden;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "insight_property", joinColumns = @JoinColumn(name = "insight_id"))
     @OrderColumn(name = "prop_order")
@@ -115,6 +137,47 @@ public class Insight {
         this.properties.clear();
         this.properties.addAll(properties);
         touched(by, at);
+    }
+
+    /**
+     * Replaces what a feed owns: the content and its validity, never what curators own (pinned, priority, hidden).
+     * The version moves on at commit.
+     */
+    public void feed(String title, String description, String url, OffsetDateTime occurredAt, String language,
+            OffsetDateTime visibleFrom, OffsetDateTime visibleUntil, List<InsightProperty> properties, String by,
+            OffsetDateTime at) {
+        change(title, description, url, occurredAt, pinned, priority, language, visibleFrom, visibleUntil, properties,
+                by, at);
+    }
+
+    /** Marks the insight as the feed's: its source and external id, unique within the organization. */
+    public void fedAs(long organizationId, String source, String externalId) {
+        this.feedOrganizationId = organizationId;
+        this.feedSource = source;
+        this.feedExternalId = externalId;
+    }
+
+    /** The feed names it for another record now (the feeder's record is the truth). */
+    public void moveTo(CrmRecord record) {
+        this.record = record;
+    }
+
+    /** A curator hides it from sellers, or shows it again. */
+    public void hide(boolean hidden, String by, OffsetDateTime at) {
+        this.hidden = hidden;
+        touched(by, at);
+    }
+
+    public boolean isHidden() {
+        return hidden;
+    }
+
+    public String getFeedSource() {
+        return feedSource;
+    }
+
+    public String getFeedExternalId() {
+        return feedExternalId;
     }
 
     /** Names the insight, as the curator chose or as made for it. */

@@ -28,7 +28,8 @@ import org.salesinsights.signin.control.LocalHosts;
 import org.salesinsights.tenants.control.TenantIds;
 
 /**
- * Demo mode's token desk: a token for a demo tenant, and the {@code curl} that uses it. It exists only in demo mode
+ * Demo mode's token desk: a token for a demo tenant (a user's, or with {@code ?app=<app id>} an application's
+ * app-only token for the feed API), and the {@code curl} that uses it. It exists only in demo mode
  * (404 otherwise, like any unknown path) and answers only callers on this machine who call it by a loopback name
  * ({@code Host}), so that a page elsewhere cannot have a browser here fetch a token (DNS rebinding).
  */
@@ -48,6 +49,10 @@ public class DemoTokenResource {
             "ada70000-0000-4000-a000-000000000003", "v1/opportunity-insights?recordType=opportunity"
                     + "&recordId=a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d&crmType=Dynamics365&top=2");
     private static final String ADMIN_EXAMPLE = "admin/v1/tenants";
+    /** Each demo tenant's own organization, for the printed feed call of an application's token. */
+    private static final Map<String, String> FEED_EXAMPLES = Map.of(
+            "c07050c0-0000-4000-a000-000000000001", "https://contoso.crm.dynamics.com",
+            "ada70000-0000-4000-a000-000000000003", "https://adatum.crm4.dynamics.com");
 
     @Inject
     SignIn signIn;
@@ -64,10 +69,14 @@ public class DemoTokenResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
-    public String text(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role) {
-        String token = mint(tenantId, role);
+    public String text(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role,
+            @QueryParam("app") String app) {
+        String token = mint(tenantId, role, app);
         String api = uri.getBaseUri().toString();
         String tenant = tenantOf(tenantId);
+        if (app != null) {
+            return appText(token, api, tenant);
+        }
         boolean curator = role != null && settings.adminTenantIds().contains(tenant);
         String example = curator ? ADMIN_EXAMPLE : role != null ? null : EXAMPLES.get(tenant);
         String printed = "# A demo token (valid for one hour, signed by " + (signIn.demo().orElseThrow().shared()
@@ -86,15 +95,35 @@ public class DemoTokenResource {
     @GET
     @Produces("application/json;qs=0.5")
     @Operation(hidden = true)
-    public JsonObject json(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role) {
+    public JsonObject json(@QueryParam("tenantId") String tenantId, @QueryParam("role") String role,
+            @QueryParam("app") String app) {
         return Json.createObjectBuilder()
                 .add("tokenType", "Bearer")
-                .add("accessToken", mint(tenantId, role))
+                .add("accessToken", mint(tenantId, role, app))
                 .add("expiresIn", SignIn.demoTokenLifetime().toSeconds())
                 .build();
     }
 
-    private String mint(String tenantId, String role) {
+    /** An application's token, and a feed call that uses it (for the tenant's demo organization, if it has one). */
+    private String appText(String token, String api, String tenant) {
+        String printed = "# A demo app-only token (valid for one hour, role " + settings.feedRole() + "): it feeds"
+                + " only organizations of tenants whose registry entry lists the app (feeders; see docs/feeds.md).\n"
+                + token + "\n";
+        String organization = FEED_EXAMPLES.get(tenant);
+        if (organization == null) {
+            return printed;
+        }
+        String body = "{\"crmOrgUrl\": \"" + organization + "\", \"recordType\": \"opportunity\", \"recordId\":"
+                + " \"d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91\", \"title\": \"Quote sent\", \"description\":"
+                + " \"Quote Q-1001 went to procurement.\"}";
+        return printed + "\n# Feed an insight with it (once the app is listed in the tenant's feeders):\n"
+                + "curl -i -X PUT " + LocalHosts.singleQuoted(api + "feed/v1/sources/quotes/insights/Q-1001") + " \\\n"
+                + "     -H " + LocalHosts.singleQuoted("Authorization: Bearer " + token) + " \\\n"
+                + "     -H 'Content-Type: application/json' \\\n"
+                + "     -d " + LocalHosts.singleQuoted(body) + "\n";
+    }
+
+    private String mint(String tenantId, String role, String app) {
         DemoTokens demo = signIn.demo().filter(d -> isDirectAndLocal(request))
                 .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "Not Found."));
         if (!LocalHosts.isLoopback(request.getHeader("Host"))) {
@@ -105,6 +134,16 @@ public class DemoTokenResource {
         String tenant = tenantOf(tenantId);
         if (!TenantIds.normalize(tenant).filter(tenant::equals).isPresent()) {
             throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'tenantId' must be a lower-case GUID.");
+        }
+        if (app != null) {
+            if (role != null) {
+                throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'role' is for users' tokens; an"
+                        + " application's token (app) always has the role " + settings.feedRole() + ".");
+            }
+            String appId = TenantIds.normalize(app).orElseThrow(() -> new ApiException(400, "INVALID_PARAMETER",
+                    "Parameter 'app' must be an application (client) id, a GUID."));
+            return demo.mintApp(tenant, appId, Set.of(settings.feedRole()), Instant.now(),
+                    SignIn.demoTokenLifetime());
         }
         if (role != null && !role.equals(settings.adminRole())) {
             throw new ApiException(400, "INVALID_PARAMETER",

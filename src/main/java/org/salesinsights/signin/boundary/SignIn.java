@@ -68,7 +68,8 @@ public class SignIn {
             LOG.severe("insights.signin.audiences is not set: every token is refused. Set it to the API's client id"
                     + " and app id URI.");
         }
-        validator = new EntraTokenValidator(audiences, settings.clockSkew(), keys, Clock.systemUTC(), this::known);
+        validator = new EntraTokenValidator(audiences, settings.clockSkew(), keys, Clock.systemUTC(), this::known,
+                settings.feedRole());
         verified = new VerifiedTokens(settings.tokenCacheSize(), keys, settings.clockSkew(), Clock.systemUTC());
     }
 
@@ -99,9 +100,18 @@ public class SignIn {
         return verified.figures();
     }
 
-    /** Whether the caller may curate: the admin app role, granted in one of the partner's own tenants. */
+    /**
+     * Whether the caller may curate: a user (never an application, whatever roles its token carries) with the admin
+     * app role, granted in one of the partner's own tenants.
+     */
     public boolean isAdmin(Caller caller) {
-        return caller.hasRole(settings.adminRole()) && settings.adminTenantIds().contains(caller.tenantId());
+        return !caller.isApp() && caller.hasRole(settings.adminRole())
+                && settings.adminTenantIds().contains(caller.tenantId());
+    }
+
+    /** Whether the caller's token was issued in one of the partner's own tenants. */
+    public boolean isPartnerTenant(Caller caller) {
+        return settings.adminTenantIds().contains(caller.tenantId());
     }
 
     /** Whether the caller's tenant is in the registry (its users may read insights). */

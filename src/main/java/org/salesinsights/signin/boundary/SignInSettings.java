@@ -53,6 +53,11 @@ public class SignInSettings {
     @ConfigProperty(name = "insights.signin.admin-tenant-ids")
     Optional<String> adminTenantIds;
 
+    /** The app role of applications that feed insights (app-only tokens); see {@code EntraTokenValidator}. */
+    @Inject
+    @ConfigProperty(name = "insights.signin.feed-role", defaultValue = "Insights.Feed")
+    String feedRole = "Insights.Feed";
+
     @Inject
     @ConfigProperty(name = "insights.demo.enabled", defaultValue = "false")
     boolean demo;
@@ -99,6 +104,10 @@ public class SignInSettings {
 
     public String adminRole() {
         return adminRole;
+    }
+
+    public String feedRole() {
+        return feedRole;
     }
 
     /** The partner's own tenants: only their users may hold the admin role here. */

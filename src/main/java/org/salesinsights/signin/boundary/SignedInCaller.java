@@ -35,6 +35,9 @@ public class SignedInCaller {
     @Inject
     SignIn signIn;
 
+    @Inject
+    SignInSettings settings;
+
     /** Every path of the API but these: the demo token desk and the console's settings, exactly as written. */
     private static final GuardedPaths GUARDED = new GuardedPaths(API, Set.of(DEMO_TOKEN_PATH, CONSOLE_SETTINGS_PATH));
 
@@ -66,6 +69,7 @@ public class SignedInCaller {
      */
     public Caller requireCustomer() {
         Caller caller = get();
+        refuseApps(caller);
         if (!signIn.isRegisteredCustomer(caller)) {
             throw new ApiException(403, "INSUFFICIENT_PERMISSIONS",
                     "Your organization's Microsoft Entra tenant is not registered for this service.");
@@ -76,10 +80,38 @@ public class SignedInCaller {
     /** The caller, if they may curate; else 403 {@code INSUFFICIENT_PERMISSIONS}. */
     public Caller requireAdmin() {
         Caller caller = get();
+        refuseApps(caller);
         if (!signIn.isAdmin(caller)) {
             throw new ApiException(403, "INSUFFICIENT_PERMISSIONS",
                     "This operation is for the partner's curators: it needs their admin app role.");
         }
         return caller;
+    }
+
+    /**
+     * The caller, if it is an application signed in as itself (an app-only token with the feed role): the feed API
+     * serves only those. A user's token is refused there, whatever its roles.
+     */
+    public Caller requireApp() {
+        Caller caller = get();
+        if (!caller.isApp()) {
+            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS", "The feed API is for applications signed in as"
+                    + " themselves (an app-only token with the " + settings.feedRole() + " app role), not for"
+                    + " users.");
+        }
+        return caller;
+    }
+
+    /** Whether the caller's token comes from one of the partner's own tenants. */
+    public boolean isPartnerTenant(Caller caller) {
+        return signIn.isPartnerTenant(caller);
+    }
+
+    /** The read actions and the curators' API are for users: an application's token is refused there. */
+    private static void refuseApps(Caller caller) {
+        if (caller.isApp()) {
+            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS", "This operation is for users signed in through"
+                    + " an app (a delegated token); an application's own token may only feed insights.");
+        }
     }
 }

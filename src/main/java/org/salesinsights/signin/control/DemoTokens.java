@@ -163,6 +163,36 @@ public final class DemoTokens {
                 .claim("ver", "2.0")
                 .claim("roles", List.copyOf(roles))
                 .build();
+        return sign(claims);
+    }
+
+    /**
+     * A v2 app-only access token for this API, as Entra issues one to an application by client credentials: no
+     * {@code scp}, the app roles granted to the application, the application's id in {@code azp}, and its service
+     * principal in the tenant as {@code oid} and {@code sub} (a demo one, made from the app id).
+     */
+    public String mintApp(String tenantId, String appId, Set<String> roles, Instant now, Duration lifetime) {
+        String servicePrincipal = UUID.nameUUIDFromBytes(("service principal " + tenantId + " " + appId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer("https://login.microsoftonline.com/" + tenantId + "/v2.0")
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .subject(servicePrincipal)
+                .claim("tid", tenantId)
+                .claim("oid", servicePrincipal)
+                .claim("azp", appId)
+                .claim("azpacr", "1")
+                .claim("idtyp", "app")
+                .claim("ver", "2.0")
+                .claim("roles", List.copyOf(roles))
+                .build();
+        return sign(claims);
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         try {

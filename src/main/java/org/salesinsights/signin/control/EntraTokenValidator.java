@@ -29,6 +29,11 @@ import com.nimbusds.jwt.SignedJWT;
  * Entra's common keys (the keys Entra signs every tenant's tokens with), so made-up tenant ids never cause a fetch
  * of their own; a genuine one is refused as {@link UnknownTenantException}, a forged one as invalid, so the answer
  * does not tell which tenants are registered.
+ *
+ * <p>Two kinds of access token pass: a user's delegated token ({@code scp} present), and an application's app-only
+ * token (client credentials: no {@code scp}, the feed app role in {@code roles}, the app named by {@code azp} in v2
+ * tokens or {@code appid} in v1). An app-only token without the feed role is refused like an ID token: the only
+ * thing an application may do here is feed.
  */
 public final class EntraTokenValidator {
 
@@ -38,29 +43,40 @@ public final class EntraTokenValidator {
 
     /** The tenant name under which Entra publishes the keys shared by all tenants. */
     public static final String COMMON_KEYS = "common";
+    /** The app role that lets an application sign in with an app-only token ({@code insights.signin.feed-role}). */
+    public static final String DEFAULT_FEED_ROLE = "Insights.Feed";
 
     private final Set<String> audiences;
     private final Duration clockSkew;
     private final SigningKeys keys;
     private final Clock clock;
     private final Predicate<String> knownTenant;
+    private final String feedRole;
 
     /** A validator for any tenant (the tenant is checked elsewhere). */
     public EntraTokenValidator(Set<String> audiences, Duration clockSkew, SigningKeys keys, Clock clock) {
         this(audiences, clockSkew, keys, clock, tenantId -> true);
     }
 
+    /** A validator whose applications sign in with the default feed role. */
+    public EntraTokenValidator(Set<String> audiences, Duration clockSkew, SigningKeys keys, Clock clock,
+            Predicate<String> knownTenant) {
+        this(audiences, clockSkew, keys, clock, knownTenant, DEFAULT_FEED_ROLE);
+    }
+
     /**
      * @param audiences the API's client id and app id URI; when empty, every token is refused
      * @param knownTenant whether tokens of a tenant may be accepted at all
+     * @param feedRole the app role an app-only token must carry
      */
     public EntraTokenValidator(Set<String> audiences, Duration clockSkew, SigningKeys keys, Clock clock,
-            Predicate<String> knownTenant) {
+            Predicate<String> knownTenant, String feedRole) {
         this.audiences = Set.copyOf(audiences);
         this.clockSkew = Objects.requireNonNull(clockSkew);
         this.keys = Objects.requireNonNull(keys);
         this.clock = Objects.requireNonNull(clock);
         this.knownTenant = Objects.requireNonNull(knownTenant);
+        this.feedRole = Objects.requireNonNull(feedRole);
     }
 
     /** The caller the token speaks for, or why it is refused. */
@@ -114,11 +130,14 @@ public final class EntraTokenValidator {
             throw new InvalidTokenException("no user object id (oid)");
         }
         String scopes = text(claims, "scp");
-        if (scopes == null || scopes.isBlank()) {
-            // ID tokens and app-only tokens carry none: only a user's delegated access token is accepted
-            throw new InvalidTokenException("not a delegated access token (no scp)");
-        }
         Set<String> roles = roles(claims);
+        String appId = null;
+        if (scopes == null) {
+            // ID tokens and app-only tokens carry none: an app-only token passes only with the feed role
+            appId = appOnly(claims, roles);
+        } else if (scopes.isBlank()) {
+            throw new InvalidTokenException("not a delegated access token (blank scp)");
+        }
         String keyId = jwt.getHeader().getKeyID();
         if (keyId == null) {
             throw new InvalidTokenException("no key id (kid)");
@@ -131,7 +150,33 @@ public final class EntraTokenValidator {
         if (!known) {
             throw new UnknownTenantException(tenantId);
         }
-        return new Verified(new Caller(tenantId, objectId, roles), expires.toInstant(), keysOf, keyId);
+        return new Verified(new Caller(tenantId, objectId, roles, appId), expires.toInstant(), keysOf, keyId);
+    }
+
+    /**
+     * The app id of an app-only token: it must carry the feed role, name its application ({@code azp} in v2,
+     * {@code appid} in v1; both, if present, alike) and, when Entra says what it is ({@code idtyp}), be an app's.
+     * An ID token carries neither {@code azp} nor {@code appid}, so it never passes as an application.
+     */
+    private String appOnly(JWTClaimsSet claims, Set<String> roles) throws InvalidTokenException {
+        if (!roles.contains(feedRole)) {
+            throw new InvalidTokenException("not a delegated access token (no scp), nor an app-only token with the"
+                    + " role " + feedRole);
+        }
+        String type = text(claims, "idtyp");
+        if (type != null && !type.equals("app")) {
+            throw new InvalidTokenException("no scp, but idtyp " + type);
+        }
+        String azp = text(claims, "azp");
+        String appid = text(claims, "appid");
+        if (azp != null && appid != null && !azp.equalsIgnoreCase(appid)) {
+            throw new InvalidTokenException("azp and appid name different applications");
+        }
+        String appId = azp != null ? azp : appid;
+        if (appId == null || !TENANT_ID.matcher(appId.toLowerCase(java.util.Locale.ROOT)).matches()) {
+            throw new InvalidTokenException("an app-only token without an application id (azp or appid)");
+        }
+        return appId.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static SignedJWT parse(String token) throws InvalidTokenException {

@@ -17,6 +17,7 @@ import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.IfMatch;
 import org.salesinsights.tenants.control.TenantChange;
+import org.salesinsights.tenants.entity.Feeder;
 import org.salesinsights.tenants.entity.Tenant;
 
 /**
@@ -87,6 +88,7 @@ public class Tenants {
                 owned.setTenant(null);
             }
         }
+        tenant.setFeeders(change.feeders().stream().map(f -> new Feeder(f.appId(), f.name())).toList());
         changeLog.record(Change.tenant(tenantId)); // its answers, and whether its users may call
         return created;
     }
@@ -193,6 +195,7 @@ public class Tenants {
         return new TenantView(tenant.getId(), tenant.getVersion(), tenant.getDisplayName(),
                 owned(tenant.getId()).stream()
                 .map(o -> new TenantView.OrganizationView(o.getCrmType().label(), o.getHost(), o.getDisplayName()))
-                .toList());
+                .toList(),
+                tenant.getFeeders().stream().map(f -> new TenantView.FeederView(f.getAppId(), f.getName())).toList());
     }
 }

@@ -20,7 +20,8 @@ import org.salesinsights.platform.JsonBodies;
 
 /**
  * Reads an admin's tenant document, {@code {"displayName": "...", "organizations": [{"crmType": "Dynamics 365",
- * "orgUrl": "https://contoso.crm.dynamics.com", "displayName": "..."}]}}, and reports every problem at once, by
+ * "orgUrl": "https://contoso.crm.dynamics.com", "displayName": "..."}], "feeders": [{"appId": "<GUID>", "name":
+ * "Quote system"}]}} ({@code feeders} optional: none when absent), and reports every problem at once, by
  * field, as 400 {@code INVALID_PARAMETER} with {@code details}. Unknown fields are refused: a misspelt field must
  * not be silently ignored.
  */
@@ -28,8 +29,12 @@ public final class TenantChangeParser {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_ORGANIZATIONS = 100;
+    public static final int MAX_FEEDERS = 50;
+    /** A feeder's name: history shows "app <name> (<app id>)", which must fit its 200 characters. */
+    public static final int MAX_FEEDER_NAME_LENGTH = 100;
     private static final int MAX_ORG_URL_LENGTH = 2048;
-    private static final Set<String> TENANT_FIELDS = Set.of("displayName", "organizations");
+    private static final Set<String> TENANT_FIELDS = Set.of("displayName", "organizations", "feeders");
+    private static final Set<String> FEEDER_FIELDS = Set.of("appId", "name");
     private static final Set<String> ORGANIZATION_FIELDS = Set.of("crmType", "orgUrl", "displayName");
 
     private TenantChangeParser() {
@@ -59,11 +64,56 @@ public final class TenantChangeParser {
                         });
             }
         }
+        List<TenantChange.Feeder> feeders = feeders(json.get("feeders"), problems);
         if (!problems.isEmpty()) {
             throw new ApiException(400, "INVALID_PARAMETER", "The tenant has " + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems") + "; details lists them by field.", problems);
         }
-        return new TenantChange(displayName, organizations);
+        return new TenantChange(displayName, organizations, feeders);
+    }
+
+    /** The applications allowed to feed the tenant: none when absent; each app id once. */
+    private static List<TenantChange.Feeder> feeders(JsonValue list, Map<String, Object> problems) {
+        List<TenantChange.Feeder> feeders = new ArrayList<>();
+        if (list == null || list.getValueType() == JsonValue.ValueType.NULL) {
+            return feeders;
+        }
+        if (list.getValueType() != JsonValue.ValueType.ARRAY) {
+            problems.put("feeders", "must be a list of {\"appId\", \"name\"}.");
+            return feeders;
+        }
+        if (list.asJsonArray().size() > MAX_FEEDERS) {
+            problems.put("feeders", "must hold at most " + MAX_FEEDERS + " applications.");
+            return feeders;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.asJsonArray().size(); i++) {
+            String field = "feeders[" + i + "]";
+            JsonValue value = list.asJsonArray().get(i);
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                problems.put(field, "must be an object with appId and name.");
+                continue;
+            }
+            JsonObject json = value.asJsonObject();
+            int before = problems.size();
+            unknownFields(json, FEEDER_FIELDS, field + ".", problems);
+            String appId = text(json, "appId", field + ".appId", problems);
+            Optional<String> normal = appId == null ? Optional.empty() : TenantIds.normalize(appId);
+            if (appId != null && normal.isEmpty()) {
+                problems.put(field + ".appId", "must be the application's (client) id, a GUID.");
+            } else if (normal.isPresent() && !seen.add(normal.get())) {
+                problems.put(field + ".appId", "lists the same application as an earlier feeder.");
+            }
+            String name = text(json, "name", field + ".name", problems);
+            if (name != null && (name.length() > MAX_FEEDER_NAME_LENGTH || Texts.hasControlOrBrokenCharacters(name))) {
+                problems.put(field + ".name", "must be at most " + MAX_FEEDER_NAME_LENGTH
+                        + " characters, without control characters.");
+            }
+            if (problems.size() == before) {
+                feeders.add(new TenantChange.Feeder(normal.orElseThrow(), name));
+            }
+        }
+        return feeders;
     }
 
     /**

@@ -1,9 +1,18 @@
 package org.salesinsights.tenants.entity;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -31,6 +40,12 @@ public class Tenant {
     @Version
     private long version;
 
+    /** The applications allowed to feed insights into its organizations, in the order the registry lists them. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "tenant_feeder", joinColumns = @JoinColumn(name = "tenant_id"))
+    @OrderColumn(name = "feeder_order")
+    private List<Feeder> feeders = new ArrayList<>();
+
     protected Tenant() {
     }
 
@@ -53,5 +68,20 @@ public class Tenant {
 
     public long getVersion() {
         return version;
+    }
+
+    public List<Feeder> getFeeders() {
+        return feeders;
+    }
+
+    /** The feeder of this app id, if the tenant lists it. */
+    public Optional<Feeder> feeder(String appId) {
+        return feeders.stream().filter(feeder -> feeder.getAppId().equals(appId)).findFirst();
+    }
+
+    /** Lists exactly these applications as its feeders. */
+    public void setFeeders(List<Feeder> feeders) {
+        this.feeders.clear();
+        this.feeders.addAll(feeders);
     }
 }

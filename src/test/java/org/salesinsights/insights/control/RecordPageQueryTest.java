@@ -114,6 +114,17 @@ class RecordPageQueryTest {
     }
 
     @Test
+    void anInsightACuratorHidIsNeverReadNorItsValidityCounted() throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("UPDATE insight SET hidden = TRUE WHERE id IN (11, 15)"); // "Pinned", and "Ending" (boundary)
+        }
+        assertEquals(List.of("Priority", "Old", "Undated"), titles(read(RECORD, 5, 0, null, false)));
+        assertEquals(Optional.of(OffsetDateTime.parse("2026-12-03T00:00Z")),
+                read(RECORD, 5, 0, null, false).nextChange().map(t -> t.withOffsetSameInstant(ZoneOffset.UTC)),
+                "the hidden one's end is no boundary of what sellers see");
+    }
+
+    @Test
     void theRecordSummarysWindowKeepsOnlyInsightsTimedWithinIt() throws SQLException {
         TimeWindow window = new TimeWindow(OffsetDateTime.parse("2026-10-01T10:00Z"),
                 OffsetDateTime.parse("2026-11-01T10:00Z"));

@@ -38,6 +38,19 @@ class DemoTokensTest {
     }
 
     @Test
+    void demoAppTokensSignTheApplicationInAsEntrasAppOnlyTokensDo() throws Exception {
+        String app = "0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d";
+        Caller caller = validator(demo.trustedAlongside(ENTRA))
+                .validate(demo.mintApp(FABRIKAM, app, Set.of("Insights.Feed"), NOW, Duration.ofHours(1)));
+        assertTrue(caller.isApp());
+        assertEquals(app, caller.appId());
+        assertEquals(FABRIKAM, caller.tenantId());
+        // without the feed role an application's token is refused, as Entra's would be
+        assertThrows(InvalidTokenException.class, () -> validator(demo.trustedAlongside(ENTRA))
+                .validate(demo.mintApp(FABRIKAM, app, Set.of(), NOW, Duration.ofHours(1))));
+    }
+
+    @Test
     void outsideDemoModeADemoTokenIsRefused() {
         String token = demo.mint(FABRIKAM, Set.of(), NOW, Duration.ofHours(1));
         // the same validator, the same audience accepted, only the demo key is not trusted

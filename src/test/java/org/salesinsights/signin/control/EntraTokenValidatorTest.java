@@ -168,6 +168,59 @@ class EntraTokenValidatorTest {
         assertRefused(() -> token(tenantKey, claims -> claims.claim("scp", " ")));
     }
 
+    static final String APP_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+
+    /** An app-only token as Entra issues it by client credentials: no scp, the app's roles, azp (v2). */
+    static String appToken(Consumer<JWTClaimsSet.Builder> change) throws JOSEException {
+        return token(tenantKey, claims -> {
+            claims.claim("scp", null).claim("roles", List.of("Insights.Feed")).claim("azp", APP_ID)
+                    .claim("azpacr", "1").subject("9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d");
+            change.accept(claims);
+        });
+    }
+
+    @Test
+    void anAppOnlyTokenWithTheFeedRoleSignsTheApplicationIn() throws Exception {
+        Caller v2 = validator.validate(appToken(claims -> { }));
+        assertTrue(v2.isApp());
+        assertEquals(APP_ID, v2.appId());
+        assertEquals(TENANT, v2.tenantId());
+        // v1: the application is appid, the issuer sts.windows.net; an app id in capitals is the same app
+        Caller v1 = validator.validate(appToken(claims -> claims.issuer("https://sts.windows.net/" + TENANT + "/")
+                .audience(APP_ID_URI).claim("ver", "1.0").claim("azp", null).claim("azpacr", null)
+                .claim("appid", APP_ID.toUpperCase()).claim("appidacr", "1")));
+        assertEquals(APP_ID, v1.appId());
+        assertTrue(validator.validate(appToken(claims -> claims.claim("idtyp", "app"))).isApp());
+        // a user's delegated token is no application's, whatever else it carries
+        Caller user = validator.validate(token(tenantKey, claims -> claims.claim("azp", APP_ID)
+                .claim("roles", List.of("Insights.Feed"))));
+        assertEquals(false, user.isApp());
+        assertEquals(null, user.appId());
+    }
+
+    @Test
+    void anAppOnlyTokenNeedsTheFeedRoleAndANamedApplication() {
+        assertRefused(() -> appToken(claims -> claims.claim("roles", List.of("Insights.Admin"))));
+        assertRefused(() -> appToken(claims -> claims.claim("roles", null)));
+        assertRefused(() -> appToken(claims -> claims.claim("azp", null)));
+        assertRefused(() -> appToken(claims -> claims.claim("azp", "not-a-guid")));
+        assertRefused(() -> appToken(claims -> claims.claim("appid", "11111111-2222-4333-8444-555555555555")));
+        assertRefused(() -> appToken(claims -> claims.claim("idtyp", "user")));
+        // blank scp is neither a user's nor an application's token
+        assertRefused(() -> appToken(claims -> claims.claim("scp", " ")));
+        // an ID token carries roles but names no client application: never an application
+        assertRefused(() -> appToken(claims -> claims.claim("azp", null).claim("nonce", "n-0S6_WzA2Mj")));
+    }
+
+    @Test
+    void theFeedRoleIsConfigurable() throws Exception {
+        EntraTokenValidator custom = new EntraTokenValidator(Set.of(CLIENT_ID), Duration.ofMinutes(2),
+                keysOf(Map.of(TENANT, tenantKey)), Clock.fixed(NOW, ZoneOffset.UTC), tenant -> true, "Quotes.Write");
+        assertThrows(InvalidTokenException.class, () -> custom.validate(appToken(claims -> { })));
+        assertEquals(APP_ID, custom.validate(appToken(claims -> claims.claim("roles", List.of("Quotes.Write"))))
+                .appId());
+    }
+
     @Test
     void withoutAConfiguredAudienceEveryTokenIsRefused() {
         EntraTokenValidator unconfigured = new EntraTokenValidator(Set.of(), Duration.ofMinutes(2),

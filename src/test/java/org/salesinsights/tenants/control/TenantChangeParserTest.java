@@ -38,6 +38,24 @@ class TenantChangeParserTest {
     }
 
     @Test
+    void feedersAreOptionalNormalizedAndEachListedOnce() {
+        assertEquals(List.of(), TenantChangeParser.parse("{\"displayName\": \"A\", \"organizations\": []}")
+                .feeders());
+        TenantChange change = TenantChangeParser.parse("{\"displayName\": \"A\", \"organizations\": [],"
+                + " \"feeders\": [{\"appId\": \"0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0\", \"name\": \" Quote system \"}]}");
+        assertEquals(List.of(new TenantChange.Feeder("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "Quote system")),
+                change.feeders());
+        ApiException e = assertThrows(ApiException.class, () -> TenantChangeParser.parse("{\"displayName\": \"A\","
+                + " \"organizations\": [], \"feeders\": [{\"appId\": \"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\","
+                + " \"name\": \"Quotes\"}, {\"appId\": \"0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0\", \"name\": \"Again\"},"
+                + " {\"appId\": \"quotes\", \"name\": \"" + "x".repeat(101) + "\", \"secret\": \"s\"}, {\"name\": \"\"}, 7]}"));
+        assertEquals(Set.of("feeders[1].appId", "feeders[2].appId", "feeders[2].name", "feeders[2].secret",
+                "feeders[3].appId", "feeders[3].name", "feeders[4]"), e.details().keySet());
+        assertEquals(Set.of("feeders"), assertThrows(ApiException.class, () -> TenantChangeParser.parse(
+                "{\"displayName\": \"A\", \"organizations\": [], \"feeders\": {}}")).details().keySet());
+    }
+
+    @Test
     void bodiesThatAreNoJsonObjectAreRefused() {
         for (String body : List.of("", "[]", "{", "null", "\"text\"")) {
             ApiException e = assertThrows(ApiException.class, () -> TenantChangeParser.parse(body), body);

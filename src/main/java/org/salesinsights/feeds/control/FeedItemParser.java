@@ -1,0 +1,164 @@
+package org.salesinsights.feeds.control;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.salesinsights.curation.control.InsightDocument;
+import org.salesinsights.curation.control.InsightDocumentParser;
+import org.salesinsights.curation.control.InsightFiles;
+import org.salesinsights.curation.control.TextRoom;
+import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.InsightsQueryParser;
+import org.salesinsights.insights.control.InvalidParameterException;
+import org.salesinsights.insights.control.OrgHosts;
+import org.salesinsights.insights.entity.CrmType;
+import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.Texts;
+
+/**
+ * Reads a feeder's insight and checks all of it at once, every problem by field in one 400 {@code INVALID_PARAMETER}:
+ * its name (source and external id, from the path), its record as the read action names records ({@code crmType},
+ * {@code crmOrgUrl}, {@code recordType}, {@code recordId}, normalized by the same {@link InsightsQueryParser}), and
+ * its content with the curators' rules and limits ({@link InsightDocumentParser}, {@link TextRoom#CARD}). What
+ * curators own (pinned, priority, hidden) and the curators' key are refused: a feed never sets them.
+ */
+public final class FeedItemParser {
+
+    public static final int MAX_SOURCE = 64;
+    public static final int MAX_EXTERNAL_ID = 200;
+    private static final int MAX_CRM_TYPE = InsightsQueryParser.MAX_CRM_TYPE_LENGTH;
+    private static final int MAX_ORG_URL = InsightsQueryParser.MAX_CRM_ORG_URL_LENGTH;
+    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_SOURCE - 1) + "}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9._:~@+=-]{0," + (MAX_EXTERNAL_ID - 1) + "}");
+    /** The record's fields, beside the insight's own. */
+    static final Set<String> RECORD_FIELDS = Set.of("crmType", "crmOrgUrl", "recordType", "recordId", "recordName");
+    /** What curators own, in the order problems list them. */
+    static final List<String> CURATORS_FIELDS = List.of("key", "pinned", "priority", "hidden");
+
+    private FeedItemParser() {
+    }
+
+    /** An insight to create or replace: its name from the path, its record and content from the body. */
+    public static FeedItem parse(String source, String externalId, String body, InsightsQueryParser records) {
+        Map<String, Object> problems = new LinkedHashMap<>();
+        names(source, externalId, problems);
+        JsonObject json = JsonBodies.object(body);
+        JsonObjectBuilder content = Json.createObjectBuilder(json);
+        for (String field : CURATORS_FIELDS) {
+            if (json.containsKey(field)) {
+                problems.put(field, "is the curators' to set; a feed never sets or changes it.");
+                content.remove(field);
+            }
+        }
+        CrmRecordKey record = record(json, records, problems);
+        String recordName = recordName(json, problems);
+        InsightDocument document = InsightDocumentParser.read(content.build(), RECORD_FIELDS, TextRoom.CARD,
+                problems);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The fed insight has "
+                    + InsightDocumentParser.count(problems) + "; details lists them by field.", problems);
+        }
+        return new FeedItem(new FeedName(source, externalId, record.crmType(), record.orgHost().orElseThrow()),
+                record.recordType(), record.recordId(), recordName, document);
+    }
+
+    /** The insight a deletion names: its name from the path, its organization from the query. */
+    public static FeedName name(String source, String externalId, String crmType, String crmOrgUrl) {
+        Map<String, Object> problems = new LinkedHashMap<>();
+        names(source, externalId, problems);
+        Optional<CrmType> type = Optional.empty();
+        if (crmType == null || crmType.isBlank()) {
+            problems.put("crmType", "is required: 'Dynamics 365' or 'Salesforce'.");
+        } else {
+            type = crmType.length() > MAX_CRM_TYPE ? Optional.empty() : CrmType.ofName(crmType.strip());
+            if (type.isEmpty()) {
+                problems.put("crmType", "must be 'Dynamics 365' or 'Salesforce'.");
+            }
+        }
+        Optional<String> host = Optional.empty();
+        if (crmOrgUrl == null || crmOrgUrl.isBlank()) {
+            problems.put("crmOrgUrl", "is required: the CRM organization the insight was fed into.");
+        } else {
+            host = crmOrgUrl.length() > MAX_ORG_URL || Texts.hasControlOrBrokenCharacters(crmOrgUrl)
+                    ? Optional.empty() : OrgHosts.normalize(crmOrgUrl.strip());
+            if (host.isEmpty()) {
+                problems.put("crmOrgUrl", "must be the URL or host name of the CRM organization.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The request has "
+                    + InsightDocumentParser.count(problems) + "; details lists them by parameter.", problems);
+        }
+        return new FeedName(source, externalId, type.orElseThrow(), host.orElseThrow());
+    }
+
+    private static void names(String source, String externalId, Map<String, Object> problems) {
+        if (source == null || !SOURCE.matcher(source).matches()) {
+            problems.put("source", "must be 1 to " + MAX_SOURCE + " letters, digits and . _ - (starting with a letter"
+                    + " or digit), such as quotes.");
+        }
+        if (externalId == null || !EXTERNAL_ID.matcher(externalId).matches()) {
+            problems.put("externalId", "must be 1 to " + MAX_EXTERNAL_ID + " letters, digits and . _ - : ~ @ + ="
+                    + " (starting with a letter or digit), such as Q-2026-0912.");
+        }
+    }
+
+    /** The record, checked as the read action checks its parameters; null when it has problems. */
+    private static CrmRecordKey record(JsonObject json, InsightsQueryParser records, Map<String, Object> problems) {
+        int before = problems.size();
+        String crmType = string(json, "crmType", problems);
+        String orgUrl = string(json, "crmOrgUrl", problems);
+        String recordType = string(json, "recordType", problems);
+        String recordId = string(json, "recordId", problems);
+        if ((orgUrl == null || orgUrl.isBlank()) && !problems.containsKey("crmOrgUrl")) {
+            problems.put("crmOrgUrl", "is required: the CRM organization the insight is fed into.");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            return records.parse(recordType, recordId, crmType, orgUrl, null, null).record();
+        } catch (InvalidParameterException e) {
+            problems.put(e.parameter(), e.getMessage().replaceFirst("^Parameter '[^']*' ", ""));
+            return null;
+        }
+    }
+
+    private static String recordName(JsonObject json, Map<String, Object> problems) {
+        String name = string(json, "recordName", problems);
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        name = name.strip();
+        if (name.length() > InsightFiles.MAX_RECORD_NAME || Texts.hasControlOrBrokenCharacters(name)) {
+            problems.put("recordName", "must be text of at most " + InsightFiles.MAX_RECORD_NAME
+                    + " characters on one line.");
+            return null;
+        }
+        return name;
+    }
+
+    private static String string(JsonObject json, String key, Map<String, Object> problems) {
+        JsonValue value = json.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        problems.put(key, "must be a string.");
+        return null;
+    }
+}

@@ -1,0 +1,356 @@
+package org.salesinsights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The feed API over HTTP on a real server (issue 14): who may feed what (the permission matrix), a retry that
+ * changes nothing and gets the same answer, deletions that can be repeated, what is fed read at once by sellers, and
+ * the curators' choices (pinned, hidden) kept through the feed's updates.
+ *
+ * <p>Two tenants of their own, registered once for the class: {@link #OURS} owns one organization and lists the
+ * quote system as a feeder; {@link #THEIRS} owns another and lists the quote system too, so a feed there is refused
+ * only because the token comes from our tenant.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FeedsIT {
+
+    private static final String CURATOR = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
+    private static final String OURS = "f00d0000-0000-4000-a000-" + suffix();
+    private static final String THEIRS = "f00d0001-0000-4000-a000-" + suffix();
+    private static final String HOST = "feeds-" + OURS.substring(24) + ".crm.dynamics.com";
+    private static final String THEIR_HOST = "feeds-" + THEIRS.substring(24) + ".crm4.dynamics.com";
+    private static final String QUOTES_APP = "a7c1e000-0000-4000-a000-000000000001";
+    private static final String STRANGER_APP = "a7c1e000-0000-4000-a000-000000000002";
+    private static volatile boolean registered;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
+    }
+
+    private static String suffix() {
+        return String.format("%012d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000_000L));
+    }
+
+    @BeforeAll
+    static void reset() {
+        registered = false;
+    }
+
+    /** The two tenants and their feeders, registered through the curators' API (once; base is known only here). */
+    private void register() {
+        if (registered) {
+            return;
+        }
+        HttpResponse<String> ours = curator("PUT", "admin/v1/tenants/" + OURS, "{\"displayName\": \"Feeds test\","
+                + " \"organizations\": [{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"https://" + HOST + "\"}],"
+                + " \"feeders\": [{\"appId\": \"" + QUOTES_APP.toUpperCase() + "\", \"name\": \"Quote system\"}]}");
+        assertEquals(201, ours.statusCode(), ours::body);
+        assertEquals(List.of("{\"appId\":\"" + QUOTES_APP + "\",\"name\":\"Quote system\"}"),
+                Http.json(ours).getJsonArray("feeders").stream().map(Object::toString).toList());
+        HttpResponse<String> theirs = curator("PUT", "admin/v1/tenants/" + THEIRS, "{\"displayName\": \"Other\","
+                + " \"organizations\": [{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"" + THEIR_HOST + "\"}],"
+                + " \"feeders\": [{\"appId\": \"" + QUOTES_APP + "\", \"name\": \"Their quote system\"}]}");
+        assertEquals(201, theirs.statusCode(), theirs::body);
+        registered = true;
+    }
+
+    @Test
+    void onlyAListedApplicationFeedsItsTenantsOrganizations() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String path = "feed/v1/sources/quotes/insights/Q-" + opportunity.substring(0, 8);
+        String item = item(HOST, opportunity, "Quote sent", "");
+
+        HttpResponse<String> unlisted = feed("PUT", path, app(OURS, STRANGER_APP), item);
+        assertRefused(unlisted, "an application the tenant does not list");
+        HttpResponse<String> user = feed("PUT", path, TestTokens.bearer(OURS), item);
+        assertRefused(user, "a user's delegated token");
+        HttpResponse<String> curatorsToken = feed("PUT", path, CURATOR, item);
+        assertRefused(curatorsToken, "a curator's delegated token");
+        HttpResponse<String> theirOrganization = feed("PUT", path, app(OURS, QUOTES_APP),
+                item(THEIR_HOST, opportunity, "Quote sent", ""));
+        assertRefused(theirOrganization, "another tenant's organization, though it lists the same app");
+        assertRefused(feed("DELETE", path + "?crmType=Dynamics%20365&crmOrgUrl=" + THEIR_HOST,
+                app(OURS, QUOTES_APP), null), "a deletion in another tenant's organization");
+        assertRefused(feed("PUT", path, app(OURS, QUOTES_APP), item("nobody-" + OURS.substring(24)
+                + ".crm.dynamics.com", opportunity, "Quote sent", "")), "an organization nobody registered");
+        assertEquals(0, records(HOST).stream().filter(r -> r.getString("recordId").equals(opportunity)).count(),
+                "no refused feed made the record");
+
+        HttpResponse<String> withoutRole = feed("PUT", path, "Bearer " + TestTokens.token(TestTokens.currentKey(), OURS,
+                claims -> claims.claim("scp", null).claim("roles", List.of("Insights.Admin")).claim("azp", QUOTES_APP)),
+                item);
+        assertEquals(401, withoutRole.statusCode(), "an app-only token without the feed role is no token here");
+        assertEquals("INVALID_TOKEN_SPECIFIED", Http.json(withoutRole).getString("errorCode"));
+
+        HttpResponse<String> listed = feed("PUT", path, app(OURS, QUOTES_APP), item);
+        assertEquals(201, listed.statusCode(), listed::body);
+
+        // an application's token opens nothing but the feed API
+        HttpResponse<String> read = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity + "&crmOrgUrl=" + HOST), "Authorization", app(OURS, QUOTES_APP));
+        assertRefused(read, "the read action, for an application");
+        assertRefused(Http.get(uri("admin/v1/tenants"), "Authorization", "Bearer " + TestTokens.token(
+                TestTokens.currentKey(), TestTokens.PARTNER, claims -> claims.claim("scp", null).claim("roles",
+                        List.of("Insights.Feed", TestTokens.ADMIN_ROLE)).claim("azp", QUOTES_APP))),
+                "the curators' API, for an application of the partner's tenant with the admin role");
+        assertRefused(Http.get(uri("v1/test-connection"), "Authorization", app(OURS, QUOTES_APP)),
+                "the connector's connection test, for an application");
+    }
+
+    @Test
+    void aRetryChangesNothingAndGetsTheSameAnswer() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String path = "feed/v1/sources/quotes/insights/Q-2026-" + opportunity.substring(0, 4);
+        String item = item(HOST, opportunity.toUpperCase(), "Quote sent", ", \"url\": \"https://quotes.example.com/1\","
+                + " \"dateTime\": \"2026-11-25T10:30:00+01:00\", \"language\": \"en\","
+                + " \"additionalProperties\": {\"Amount\": \"120 machines\", \"Stage\": \"Sent\"}");
+
+        HttpResponse<String> created = feed("PUT", path, app(OURS, QUOTES_APP), item);
+        assertEquals(201, created.statusCode(), created::body);
+        assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/" + path));
+        assertEquals("{\"source\":\"quotes\",\"externalId\":\"Q-2026-" + opportunity.substring(0, 4) + "\","
+                + "\"crmType\":\"Dynamics 365\",\"crmOrgUrl\":\"" + HOST + "\",\"recordType\":\"opportunity\","
+                + "\"recordId\":\"" + opportunity + "\",\"version\":1,\"title\":\"Quote sent\",\"description\":"
+                + "\"About Quote sent.\",\"url\":\"https://quotes.example.com/1\",\"dateTime\":\"2026-11-25T09:30:00Z\","
+                + "\"language\":\"en\",\"additionalProperties\":{\"Amount\":\"120 machines\",\"Stage\":\"Sent\"}}",
+                created.body());
+
+        for (int retry = 0; retry < 2; retry++) {
+            HttpResponse<String> again = feed("PUT", path, app(OURS, QUOTES_APP), item);
+            assertEquals(200, again.statusCode(), again::body);
+            assertEquals(created.body(), again.body(), "a retry gets the same answer");
+            assertEquals("\"1\"", again.headers().firstValue("ETag").orElseThrow(), "and changes nothing");
+        }
+        List<JsonObject> insights = insightsOf(opportunity);
+        assertEquals(1, insights.size(), "one row, however often it was fed");
+        JsonObject insight = insights.get(0);
+        assertEquals("quotes", insight.getString("source"));
+        assertEquals("Q-2026-" + opportunity.substring(0, 4), insight.getString("externalId"));
+        assertFalse(insight.getBoolean("hidden"));
+        String history = "admin/v1/insights/" + insight.getJsonNumber("id").longValue() + "/history";
+        List<JsonObject> changes = Http.array(curator("GET", history, null)).getValuesAs(JsonObject.class);
+        assertEquals(List.of("CREATED"), changes.stream().map(c -> c.getString("action")).toList());
+        assertEquals("app Quote system (" + QUOTES_APP + ")", changes.get(0).getString("changedBy"),
+                "history names the application by its registry name");
+
+        HttpResponse<String> changed = feed("PUT", path, app(OURS, QUOTES_APP),
+                item(HOST, opportunity, "Quote accepted", ""));
+        assertEquals(200, changed.statusCode(), changed::body);
+        assertEquals("\"2\"", changed.headers().firstValue("ETag").orElseThrow());
+        assertFalse(Http.json(changed).containsKey("additionalProperties")
+                && !Http.json(changed).getJsonObject("additionalProperties").isEmpty(), "replaced, not merged");
+        assertEquals(List.of("CREATED", "UPDATED"), Http.array(curator("GET", history, null))
+                .getValuesAs(JsonObject.class).stream().map(c -> c.getString("action")).toList());
+    }
+
+    @Test
+    void aDeletionCanBeRepeated() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String path = "feed/v1/sources/support-cases/insights/CASE-" + opportunity.substring(0, 6);
+        String deletion = path + "?crmType=Dynamics%20365&crmOrgUrl=https://" + HOST + "/";
+        assertEquals(204, feed("DELETE", deletion, app(OURS, QUOTES_APP), null).statusCode(), "never fed: gone");
+        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Case opened", ""))
+                .statusCode());
+        assertEquals(List.of("Case opened"), titles(read(opportunity)));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> deleted = feed("DELETE", deletion, app(OURS, QUOTES_APP), null);
+            assertEquals(204, deleted.statusCode(), deleted::body);
+        }
+        assertEquals(List.of(), titles(read(opportunity)), "sellers no longer read it");
+        assertEquals(List.of(), insightsOf(opportunity));
+        HttpResponse<String> incomplete = feed("DELETE", path, app(OURS, QUOTES_APP), null);
+        assertEquals(400, incomplete.statusCode(), incomplete::body);
+        assertEquals(Set.of("crmType", "crmOrgUrl"), Http.json(incomplete).getJsonObject("details").keySet());
+    }
+
+    @Test
+    void whatIsFedIsReadAtOnceAndEveryProblemIsListedByField() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        assertEquals(List.of(), titles(read(opportunity)));
+        assertEquals(List.of(), titles(read(opportunity)), "the empty answer, cached");
+        String path = "feed/v1/sources/contracts/insights/C-" + opportunity.substring(0, 8);
+        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Contract signed", ""))
+                .statusCode());
+        assertEquals(List.of("Contract signed"), titles(read(opportunity)), "the cache dropped the old answer");
+        assertEquals(200, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Contract renewed", ""))
+                .statusCode());
+        assertEquals(List.of("Contract renewed"), titles(read(opportunity)));
+
+        HttpResponse<String> invalid = feed("PUT", "feed/v1/sources/contracts/insights/C-x", app(OURS, QUOTES_APP),
+                "{\"crmOrgUrl\": \"" + HOST + "\", \"recordType\": \"opportunity\", \"recordId\": \"" + opportunity
+                        + "\", \"title\": \"Twenty-one characters\", \"pinned\": true, \"colour\": \"red\"}");
+        assertEquals(400, invalid.statusCode(), invalid::body);
+        assertEquals("INVALID_PARAMETER", Http.json(invalid).getString("errorCode"));
+        assertEquals(Set.of("pinned", "colour", "title", "description"),
+                Http.json(invalid).getJsonObject("details").keySet());
+    }
+
+    @Test
+    void aCuratorsPinAndHideSurviveTheFeedsUpdates() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String path = "feed/v1/sources/quotes/insights/Q-pin-" + opportunity.substring(0, 8);
+        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote sent",
+                ", \"dateTime\": \"2026-11-01T10:00:00Z\"")).statusCode());
+        assertEquals(201, feed("PUT", path + "-other", app(OURS, QUOTES_APP), item(HOST, opportunity, "Newer quote",
+                ", \"dateTime\": \"2026-11-20T10:00:00Z\"")).statusCode());
+        assertEquals(List.of("Newer quote", "Quote sent"), titles(read(opportunity)), "newest first");
+        JsonObject fed = insightsOf(opportunity).stream().filter(i -> i.getString("title").equals("Quote sent"))
+                .findFirst().orElseThrow();
+        String insight = "admin/v1/insights/" + fed.getJsonNumber("id").longValue();
+
+        // the curator pins it (a document of their own, as the console sends it)
+        HttpResponse<String> pinned = curator("PUT", insight, "{\"title\": \"Quote sent\", \"description\":"
+                + " \"About Quote sent.\", \"dateTime\": \"2026-11-01T10:00:00Z\", \"pinned\": true, \"priority\": 7}",
+                "\"" + fed.getJsonNumber("version").longValue() + "\"");
+        assertEquals(200, pinned.statusCode(), pinned::body);
+        assertEquals(List.of("Quote sent", "Newer quote"), titles(read(opportunity)), "pinned first");
+        assertEquals(200, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote revised",
+                ", \"dateTime\": \"2026-11-02T10:00:00Z\"")).statusCode());
+        JsonObject afterFeed = Http.json(curator("GET", insight, null));
+        assertTrue(afterFeed.getBoolean("pinned"), afterFeed::toString);
+        assertEquals(7, afterFeed.getInt("priority"));
+        assertEquals("Quote revised", afterFeed.getString("title"), "the feed owns the content");
+        assertEquals(List.of("Quote revised", "Newer quote"), titles(read(opportunity)), "still pinned first");
+
+        // the curator hides it: sellers no longer read it, and the feed's updates do not bring it back
+        String version = "\"" + afterFeed.getJsonNumber("version").longValue() + "\"";
+        assertEquals(428, curator("PUT", insight + "/hidden", "{\"hidden\": true}", null).statusCode());
+        assertEquals(400, curator("PUT", insight + "/hidden", "{\"hidden\": \"yes\"}", version).statusCode());
+        HttpResponse<String> hidden = curator("PUT", insight + "/hidden", "{\"hidden\": true}", version);
+        assertEquals(200, hidden.statusCode(), hidden::body);
+        assertTrue(Http.json(hidden).getBoolean("hidden"));
+        assertEquals(List.of("Newer quote"), titles(read(opportunity)), "a hidden insight is not read");
+        assertEquals(200, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote final",
+                ", \"dateTime\": \"2026-11-03T10:00:00Z\"")).statusCode());
+        assertEquals(List.of("Newer quote"), titles(read(opportunity)), "the feed did not show it again");
+        JsonObject stillHidden = Http.json(curator("GET", insight, null));
+        assertTrue(stillHidden.getBoolean("hidden") && stillHidden.getBoolean("pinned"), stillHidden::toString);
+        assertEquals("Quote final", stillHidden.getString("title"));
+
+        HttpResponse<String> shown = curator("PUT", insight + "/hidden", "{\"hidden\": false}",
+                "\"" + stillHidden.getJsonNumber("version").longValue() + "\"");
+        assertEquals(200, shown.statusCode(), shown::body);
+        assertEquals(List.of("Quote final", "Newer quote"), titles(read(opportunity)));
+        List<String> actions = Http.array(curator("GET", insight + "/history", null)).getValuesAs(JsonObject.class)
+                .stream().map(c -> c.getString("changedBy")).toList();
+        assertEquals(List.of("app Quote system (" + QUOTES_APP + ")", "0b0b0b0b-0000-4000-a000-000000000002",
+                "app Quote system (" + QUOTES_APP + ")", "0b0b0b0b-0000-4000-a000-000000000002",
+                "app Quote system (" + QUOTES_APP + ")", "0b0b0b0b-0000-4000-a000-000000000002"), actions,
+                "who changed what, in order: the app by name, the curator by object id");
+    }
+
+    // ---- helpers
+
+    /** An app-only token of an application, issued in the tenant, with the feed role (as Entra's v2). */
+    private static String app(String tenant, String appId) {
+        return "Bearer " + TestTokens.token(TestTokens.currentKey(), tenant, claims -> claims.claim("scp", null)
+                .claim("roles", List.of("Insights.Feed")).claim("azp", appId).claim("idtyp", "app")
+                .subject("5e5e5e5e-0000-4000-a000-000000000005").claim("oid", "5e5e5e5e-0000-4000-a000-000000000005"));
+    }
+
+    private static String item(String host, String opportunity, String title, String extra) {
+        return "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"https://" + host + "\", \"recordType\":"
+                + " \"Opportunity\", \"recordId\": \"" + opportunity + "\", \"recordName\": \"Feeds test\","
+                + " \"title\": \"" + title + "\", \"description\": \"About " + title + ".\"" + extra + "}";
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String what) {
+        assertEquals(403, response.statusCode(), () -> what + ": " + response.body());
+        JsonObject error = Http.json(response);
+        assertEquals("INSUFFICIENT_PERMISSIONS", error.getString("errorCode"), what);
+        assertTrue(error.containsKey("errorMessage") && error.containsKey("activityId"), what);
+    }
+
+    private List<JsonObject> records(String host) {
+        HttpResponse<String> records = curator("GET", "admin/v1/records?crmType=Dynamics%20365&orgUrl=" + host, null);
+        assertEquals(200, records.statusCode(), records::body);
+        return Http.array(records).getValuesAs(JsonObject.class);
+    }
+
+    /** The record's insights as curators see them; none when the record is not there. */
+    private List<JsonObject> insightsOf(String opportunity) {
+        return records(HOST).stream().filter(r -> r.getString("recordId").equals(opportunity)).findFirst()
+                .map(r -> Http.array(curator("GET", "admin/v1/records/" + r.getJsonNumber("id").longValue()
+                        + "/insights", null)).getValuesAs(JsonObject.class))
+                .orElse(List.of());
+    }
+
+    private HttpResponse<String> read(String opportunity) {
+        HttpResponse<String> read = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity + "&crmOrgUrl=" + HOST), "Authorization", TestTokens.bearer(OURS));
+        assertEquals(200, read.statusCode(), read::body);
+        return read;
+    }
+
+    private static List<String> titles(HttpResponse<String> page) {
+        return Http.json(page).getJsonArray("value").getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getString("title")).toList();
+    }
+
+    private HttpResponse<String> feed(String method, String path, String authorization, String json) {
+        return send(method, path, authorization, json, null);
+    }
+
+    private HttpResponse<String> curator(String method, String path, String json) {
+        return send(method, path, CURATOR, json, null);
+    }
+
+    private HttpResponse<String> curator(String method, String path, String json, String ifMatch) {
+        return send(method, path, CURATOR, json, ifMatch);
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String json,
+            String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return Http.send(request.build());
+    }
+
+    private URI uri(String path) {
+        try {
+            return base.toURI().resolve("api/" + path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
