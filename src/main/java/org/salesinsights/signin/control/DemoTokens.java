@@ -149,21 +149,10 @@ public final class DemoTokens {
 
     /** A v2 access token for this API, for a user of the tenant with the given app roles. */
     public String mint(String tenantId, Set<String> roles, Instant now, Duration lifetime) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("https://login.microsoftonline.com/" + tenantId + "/v2.0")
-                .audience(AUDIENCE)
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)))
-                .subject(DEMO_USER)
-                .claim("tid", tenantId)
-                .claim("oid", DEMO_USER)
+        return sign(accessToken(tenantId, DEMO_USER, roles, now, lifetime)
                 .claim("name", "Demo user")
                 .claim("scp", "user_impersonation")
-                .claim("ver", "2.0")
-                .claim("roles", List.copyOf(roles))
-                .build();
-        return sign(claims);
+                .build());
     }
 
     /**
@@ -174,22 +163,27 @@ public final class DemoTokens {
     public String mintApp(String tenantId, String appId, Set<String> roles, Instant now, Duration lifetime) {
         String servicePrincipal = UUID.nameUUIDFromBytes(("service principal " + tenantId + " " + appId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(accessToken(tenantId, servicePrincipal, roles, now, lifetime)
+                .claim("azp", appId)
+                .claim("azpacr", "1")
+                .claim("idtyp", "app")
+                .build());
+    }
+
+    /** What every v2 access token for this API holds: issuer, audience, times, tenant, subject, roles. */
+    private static JWTClaimsSet.Builder accessToken(String tenantId, String subject, Set<String> roles, Instant now,
+            Duration lifetime) {
+        return new JWTClaimsSet.Builder()
                 .issuer("https://login.microsoftonline.com/" + tenantId + "/v2.0")
                 .audience(AUDIENCE)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
-                .subject(servicePrincipal)
+                .subject(subject)
                 .claim("tid", tenantId)
-                .claim("oid", servicePrincipal)
-                .claim("azp", appId)
-                .claim("azpacr", "1")
-                .claim("idtyp", "app")
+                .claim("oid", subject)
                 .claim("ver", "2.0")
-                .claim("roles", List.copyOf(roles))
-                .build();
-        return sign(claims);
+                .claim("roles", List.copyOf(roles));
     }
 
     private String sign(JWTClaimsSet claims) {
