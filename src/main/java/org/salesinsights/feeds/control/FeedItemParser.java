@@ -1,5 +1,6 @@
 package org.salesinsights.feeds.control;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,21 @@ public final class FeedItemParser {
     public static FeedItem parse(String source, String externalId, String body, InsightsQueryParser records) {
         Map<String, Object> problems = new LinkedHashMap<>();
         names(source, externalId, problems);
-        JsonObject json = JsonBodies.object(body);
+        FeedItem item = read(source, externalId, JsonBodies.object(body), Set.of(), records, problems);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "INVALID_PARAMETER", "The fed insight has "
+                    + InsightDocumentParser.count(problems) + "; details lists them by field.", problems);
+        }
+        return item;
+    }
+
+    /**
+     * Reads an insight's record and content from {@code json}, whose fields beside those may only be
+     * {@code others}, adding every problem to {@code problems}; null when it has any. Its name is checked elsewhere.
+     */
+    static FeedItem read(String source, String externalId, JsonObject json, Set<String> others,
+            InsightsQueryParser records, Map<String, Object> problems) {
+        int before = problems.size();
         JsonObjectBuilder content = Json.createObjectBuilder(json);
         for (String field : CURATORS_FIELDS) {
             if (json.containsKey(field)) {
@@ -64,11 +79,11 @@ public final class FeedItemParser {
         }
         CrmRecordKey record = record(json, records, problems);
         String recordName = recordName(json, problems);
-        InsightDocument document = InsightDocumentParser.read(content.build(), RECORD_FIELDS, TextRoom.CARD,
-                problems);
-        if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The fed insight has "
-                    + InsightDocumentParser.count(problems) + "; details lists them by field.", problems);
+        Set<String> known = new HashSet<>(RECORD_FIELDS);
+        known.addAll(others);
+        InsightDocument document = InsightDocumentParser.read(content.build(), known, TextRoom.CARD, problems);
+        if (problems.size() > before || record == null || document == null) {
+            return null;
         }
         return new FeedItem(new FeedName(source, externalId, record.crmType(), record.orgHost().orElseThrow()),
                 record.recordType(), record.recordId(), recordName, document);
@@ -78,37 +93,63 @@ public final class FeedItemParser {
     public static FeedName name(String source, String externalId, String crmType, String crmOrgUrl) {
         Map<String, Object> problems = new LinkedHashMap<>();
         names(source, externalId, problems);
-        Optional<CrmType> type = Optional.empty();
-        if (crmType == null || crmType.isBlank()) {
-            problems.put("crmType", "is required: 'Dynamics 365' or 'Salesforce'.");
-        } else {
-            type = crmType.length() > MAX_CRM_TYPE ? Optional.empty() : CrmType.ofName(crmType.strip());
-            if (type.isEmpty()) {
-                problems.put("crmType", "must be 'Dynamics 365' or 'Salesforce'.");
-            }
-        }
-        Optional<String> host = Optional.empty();
-        if (crmOrgUrl == null || crmOrgUrl.isBlank()) {
-            problems.put("crmOrgUrl", "is required: the CRM organization the insight was fed into.");
-        } else {
-            host = crmOrgUrl.length() > MAX_ORG_URL || Texts.hasControlOrBrokenCharacters(crmOrgUrl)
-                    ? Optional.empty() : OrgHosts.normalize(crmOrgUrl.strip());
-            if (host.isEmpty()) {
-                problems.put("crmOrgUrl", "must be the URL or host name of the CRM organization.");
-            }
-        }
+        FeedName name = name(source, externalId, crmType, crmOrgUrl, problems);
         if (!problems.isEmpty()) {
             throw new ApiException(400, "INVALID_PARAMETER", "The request has "
                     + InsightDocumentParser.count(problems) + "; details lists them by parameter.", problems);
         }
-        return new FeedName(source, externalId, type.orElseThrow(), host.orElseThrow());
+        return name;
     }
 
-    private static void names(String source, String externalId, Map<String, Object> problems) {
+    /** The organization's part of a name, adding its problems to {@code problems}; null when it has any. */
+    static FeedName name(String source, String externalId, String crmType, String crmOrgUrl,
+            Map<String, Object> problems) {
+        Optional<CrmType> type = organizationType(crmType, problems);
+        Optional<String> host = organizationHost(crmOrgUrl, problems);
+        return type.isEmpty() || host.isEmpty() || source == null || externalId == null ? null
+                : new FeedName(source, externalId, type.get(), host.get());
+    }
+
+    /** A CRM type that must be named (a deletion or a snapshot of an organization has no record id to tell it). */
+    static Optional<CrmType> organizationType(String crmType, Map<String, Object> problems) {
+        if (crmType == null || crmType.isBlank()) {
+            problems.put("crmType", "is required: 'Dynamics 365' or 'Salesforce'.");
+            return Optional.empty();
+        }
+        Optional<CrmType> type = crmType.length() > MAX_CRM_TYPE ? Optional.empty() : CrmType.ofName(crmType.strip());
+        if (type.isEmpty()) {
+            problems.put("crmType", "must be 'Dynamics 365' or 'Salesforce'.");
+        }
+        return type;
+    }
+
+    static Optional<String> organizationHost(String crmOrgUrl, Map<String, Object> problems) {
+        if (crmOrgUrl == null || crmOrgUrl.isBlank()) {
+            problems.put("crmOrgUrl", "is required: the CRM organization the insights are fed into.");
+            return Optional.empty();
+        }
+        Optional<String> host = crmOrgUrl.length() > MAX_ORG_URL || Texts.hasControlOrBrokenCharacters(crmOrgUrl)
+                ? Optional.empty() : OrgHosts.normalize(crmOrgUrl.strip());
+        if (host.isEmpty()) {
+            problems.put("crmOrgUrl", "must be the URL or host name of the CRM organization.");
+        }
+        return host;
+    }
+
+    /** Checks a name's source and external id. */
+    static void names(String source, String externalId, Map<String, Object> problems) {
+        source(source, problems);
+        externalId(externalId, problems);
+    }
+
+    static void source(String source, Map<String, Object> problems) {
         if (source == null || !SOURCE.matcher(source).matches()) {
             problems.put("source", "must be 1 to " + MAX_SOURCE + " letters, digits and . _ - (starting with a letter"
                     + " or digit), such as quotes.");
         }
+    }
+
+    static void externalId(String externalId, Map<String, Object> problems) {
         if (externalId == null || !EXTERNAL_ID.matcher(externalId).matches()) {
             problems.put("externalId", "must be 1 to " + MAX_EXTERNAL_ID + " letters, digits and . _ - : ~ @ + ="
                     + " (starting with a letter or digit), such as Q-2026-0912.");
@@ -150,7 +191,7 @@ public final class FeedItemParser {
         return name;
     }
 
-    private static String string(JsonObject json, String key, Map<String, Object> problems) {
+    static String string(JsonObject json, String key, Map<String, Object> problems) {
         JsonValue value = json.get(key);
         if (value == null || value == JsonValue.NULL) {
             return null;

@@ -17,9 +17,13 @@ import jakarta.persistence.Table;
 @Table(name = "crm_record")
 @NamedQuery(name = CrmRecord.FIND, query = "SELECT r FROM CrmRecord r WHERE r.organization = :organization"
         + " AND r.recordType = :recordType AND r.recordId = :recordId")
+@NamedQuery(name = CrmRecord.FIND_ALL, query = "SELECT r FROM CrmRecord r WHERE r.organization = :organization"
+        + " AND r.recordId IN :recordIds")
 public class CrmRecord {
 
     public static final String FIND = "CrmRecord.find";
+    /** The organization's records of any of the ids (of any type: the caller picks), for many at once. */
+    public static final String FIND_ALL = "CrmRecord.findAll";
 
     @Id
     @SequenceGenerator(name = "crm_record_seq", sequenceName = "crm_record_seq", allocationSize = 50)

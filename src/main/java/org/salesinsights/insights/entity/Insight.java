@@ -31,10 +31,26 @@ import jakarta.persistence.Version;
 @Table(name = "insight")
 @NamedQuery(name = Insight.FED, query = "SELECT i FROM Insight i WHERE i.feedOrganizationId = :organizationId"
         + " AND i.feedSource = :source AND i.feedExternalId = :externalId")
+@NamedQuery(name = Insight.FED_ALL, query = "SELECT i FROM Insight i WHERE i.feedOrganizationId = :organizationId"
+        + " AND i.feedSource = :source AND i.feedExternalId IN :externalIds")
+@NamedQuery(name = Insight.FED_IN_ORGANIZATION, query = "SELECT i FROM Insight i"
+        + " WHERE i.feedOrganizationId = :organizationId AND i.feedSource = :source")
+@NamedQuery(name = Insight.FED_IN_RECORD, query = "SELECT i FROM Insight i"
+        + " WHERE i.feedOrganizationId = :organizationId AND i.feedSource = :source AND i.record = :record")
+@NamedQuery(name = Insight.FEED_KEYS, query = "SELECT i.record.id, i.naturalKey FROM Insight i"
+        + " WHERE i.record.id IN :recordIds AND i.naturalKey LIKE 'feed-%'")
 public class Insight {
 
     /** The insight a feed names by its organization, source and external id (unique: V5's uq_insight_feed). */
     public static final String FED = "Insight.fed";
+    /** The insights a feed names by many external ids of one source within an organization. */
+    public static final String FED_ALL = "Insight.fedAll";
+    /** All of a source's insights within an organization: a snapshot of the organization. */
+    public static final String FED_IN_ORGANIZATION = "Insight.fedInOrganization";
+    /** All of a source's insights of one record: a snapshot of the record. */
+    public static final String FED_IN_RECORD = "Insight.fedInRecord";
+    /** The records' keys that a fed insight's generated key ({@code feed-} and its id) could meet. */
+    public static final String FEED_KEYS = "Insight.feedKeys";
 
     @Id
     @SequenceGenerator(name = "insight_seq", sequenceName = "insight_seq", allocationSize = 50)

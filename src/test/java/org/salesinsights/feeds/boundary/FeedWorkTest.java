@@ -13,7 +13,7 @@ import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 
 /** When a feed changes nothing (a retry), nothing is written: what counts as the same content. */
-class FeedsTest {
+class FeedWorkTest {
 
     private static final OffsetDateTime TIME = OffsetDateTime.parse("2026-11-25T09:30:00Z");
 
@@ -32,7 +32,7 @@ class FeedsTest {
 
     @Test
     void theSameContentIsTheSameWhateverOffsetTheDatabaseGaveItsTimes() {
-        assertTrue(Feeds.isAsFed(stored(), content(TIME, List.of(new InsightDocument.Property("Amount", "120"),
+        assertTrue(FeedWork.isAsFed(stored(), content(TIME, List.of(new InsightDocument.Property("Amount", "120"),
                 new InsightDocument.Property("Stage", "Sent")))));
     }
 
@@ -40,10 +40,10 @@ class FeedsTest {
     void anyFieldOrThePropertiesOrderIsAChange() {
         List<InsightDocument.Property> properties = List.of(new InsightDocument.Property("Amount", "120"),
                 new InsightDocument.Property("Stage", "Sent"));
-        assertFalse(Feeds.isAsFed(stored(), content(TIME.plusSeconds(1), properties)));
-        assertFalse(Feeds.isAsFed(stored(), content(null, properties)));
-        assertFalse(Feeds.isAsFed(stored(), content(TIME, List.of(properties.get(1), properties.get(0)))));
-        assertFalse(Feeds.isAsFed(stored(), content(TIME, List.of(properties.get(0)))));
+        assertFalse(FeedWork.isAsFed(stored(), content(TIME.plusSeconds(1), properties)));
+        assertFalse(FeedWork.isAsFed(stored(), content(null, properties)));
+        assertFalse(FeedWork.isAsFed(stored(), content(TIME, List.of(properties.get(1), properties.get(0)))));
+        assertFalse(FeedWork.isAsFed(stored(), content(TIME, List.of(properties.get(0)))));
     }
 
     @Test
@@ -53,7 +53,7 @@ class FeedsTest {
                 pinned.getLanguage(), pinned.getVisibleFrom(), pinned.getVisibleUntil(), pinned.getProperties().stream()
                         .map(p -> new InsightProperty(p.getName(), p.getValue())).toList(), "curator", TIME);
         pinned.hide(true, "curator", TIME);
-        assertTrue(Feeds.isAsFed(pinned, content(TIME, List.of(new InsightDocument.Property("Amount", "120"),
+        assertTrue(FeedWork.isAsFed(pinned, content(TIME, List.of(new InsightDocument.Property("Amount", "120"),
                 new InsightDocument.Property("Stage", "Sent")))));
         pinned.feed("Changed", "d", null, null, null, null, null, List.of(), "app", TIME);
         assertTrue(pinned.isPinned() && pinned.isHidden() && pinned.getPriority() == 9, "a feed keeps them");
