@@ -10,9 +10,16 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.JsonObject;
 
@@ -272,6 +279,126 @@ class FeedsIT {
                 "who changed what, in order: the app by name, the curator by object id");
     }
 
+    @Test
+    void aBatchDoesEachItemOnItsOwnAndCanBeSentAgainAsAWhole() {
+        register();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String tag = first.substring(0, 8);
+        String batch = "{\"items\": [" + batchPut("B-" + tag + "-1", HOST, first, "Quote sent") + ", "
+                + batchPut("B-" + tag + "-2", HOST, first, "Order placed") + ", "
+                + batchPut("B-" + tag + "-3", HOST, second, "Case opened") + ", "
+                + "{\"action\": \"delete\", \"source\": \"quotes\", \"externalId\": \"B-" + tag + "-9\","
+                + " \"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + HOST + "\"}, "
+                + batchPut("B-" + tag + "-4", HOST, first, "A title far too long for a card") + ", "
+                + batchPut("B-" + tag + "-5", THEIR_HOST, first, "Not ours") + "]}";
+
+        HttpResponse<String> sent = feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), batch);
+        assertEquals(200, sent.statusCode(), sent::body);
+        assertEquals(List.of("201 created", "201 created", "201 created", "204 absent", "400 refused", "403 refused"),
+                outcomes(sent));
+        JsonObject counts = Http.json(sent);
+        assertEquals(List.of(3, 0, 0, 0, 1, 2), List.of(counts.getInt("created"), counts.getInt("replaced"),
+                counts.getInt("unchanged"), counts.getInt("deleted"), counts.getInt("absent"), counts.getInt("refused")));
+        JsonObject bad = Http.json(sent).getJsonArray("results").getJsonObject(4);
+        assertEquals("INVALID_PARAMETER", bad.getJsonObject("error").getString("errorCode"));
+        assertTrue(bad.getJsonObject("error").getJsonObject("details").containsKey("title"), bad::toString);
+        assertEquals("INSUFFICIENT_PERMISSIONS", Http.json(sent).getJsonArray("results").getJsonObject(5)
+                .getJsonObject("error").getString("errorCode"));
+        assertEquals(Set.of("Quote sent", "Order placed"), Set.copyOf(titles(read(first))));
+
+        HttpResponse<String> again = feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), batch);
+        assertEquals(List.of("200 unchanged", "200 unchanged", "200 unchanged", "204 absent", "400 refused",
+                "403 refused"), outcomes(again), "a batch sent again writes nothing");
+        assertEquals(versions(sent), versions(again));
+        assertEquals(2, insightsOf(first).size());
+
+        HttpResponse<String> next = feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), "{\"items\": ["
+                + "{\"action\": \"delete\", \"source\": \"quotes\", \"externalId\": \"B-" + tag + "-1\","
+                + " \"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + HOST + "\"}, "
+                + batchPut("B-" + tag + "-2", HOST, first, "Order shipped") + "]}");
+        assertEquals(List.of("204 deleted", "200 replaced"), outcomes(next));
+        assertEquals(List.of("Order shipped"), titles(read(first)));
+    }
+
+    @Test
+    void concurrentBatchesOfTheSameItemsWriteEachInsightOnce() throws Exception {
+        register();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> opportunities = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            items.append(i == 0 ? "" : ", ").append(batchPut("C-" + tag + "-" + i, HOST, opportunities.get(i % 2),
+                    "Event " + i));
+        }
+        String batch = "{\"items\": [" + items + "]}";
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(senders.submit(() -> feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), batch)));
+            }
+            Map<String, Long> outcomes = new HashMap<>();
+            for (Future<HttpResponse<String>> response : sent) {
+                HttpResponse<String> done = response.get(60, TimeUnit.SECONDS);
+                assertEquals(200, done.statusCode(), done::body);
+                outcomes(done).forEach(outcome -> outcomes.merge(outcome, 1L, Long::sum));
+            }
+            assertEquals(Map.of("201 created", 40L, "200 unchanged", 120L), outcomes,
+                    "each insight made once, by one of the batches; the others found it as sent");
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(20, insightsOf(opportunities.get(0)).size());
+        assertEquals(20, insightsOf(opportunities.get(1)).size());
+    }
+
+    @Test
+    void aSnapshotMakesTheSourcesInsightsWhatItSaysAndNothingElse() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String tag = opportunity.substring(0, 8);
+        for (String id : List.of("1", "2", "3")) {
+            assertEquals(201, feed("PUT", "feed/v1/sources/support/insights/S-" + tag + "-" + id, app(OURS, QUOTES_APP),
+                    item(HOST, opportunity, "Case " + id, "")).statusCode());
+        }
+        assertEquals(201, feed("PUT", "feed/v1/sources/quotes/insights/Q-" + tag, app(OURS, QUOTES_APP),
+                item(HOST, opportunity, "Quote sent", "")).statusCode());
+        String record = "\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + HOST + "\", \"recordType\":"
+                + " \"opportunity\", \"recordId\": \"" + opportunity + "\"";
+
+        HttpResponse<String> bad = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP), "{" + record
+                + ", \"items\": [{\"externalId\": \"S-" + tag + "-2\", \"title\": \"Case 2\", \"description\":"
+                + " \"d\"}, {\"externalId\": \"S-" + tag + "-4\", \"title\": \"\", \"description\": \"d\"}]}");
+        assertEquals(400, bad.statusCode(), bad::body);
+        assertTrue(Http.json(bad).getJsonObject("details").containsKey("items[1].title"), bad::body);
+        assertEquals(4, insightsOf(opportunity).size(), "a refused snapshot changes nothing");
+
+        String snapshot = "{" + record + ", \"items\": [{\"externalId\": \"S-" + tag + "-2\", \"title\":"
+                + " \"Case 2\", \"description\": \"About Case 2.\"}, {\"externalId\": \"S-" + tag + "-4\","
+                + " \"title\": \"Case 4\", \"description\": \"About Case 4.\"}]}";
+        HttpResponse<String> synced = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP), snapshot);
+        assertEquals(200, synced.statusCode(), synced::body);
+        assertEquals(List.of("200 unchanged", "201 created"), outcomes(synced));
+        assertEquals(2, Http.json(synced).getInt("deleted"), "cases 1 and 3, which the snapshot no longer holds");
+        assertEquals(Set.of("Case 2", "Case 4", "Quote sent"), Set.copyOf(titles(read(opportunity))),
+                "another source's insight is no part of the snapshot");
+        HttpResponse<String> again = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP), snapshot);
+        assertEquals(List.of("200 unchanged", "200 unchanged"), outcomes(again));
+        assertEquals(0, Http.json(again).getInt("deleted"));
+
+        HttpResponse<String> theirs = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP),
+                "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + THEIR_HOST + "\", \"items\": []}");
+        assertRefused(theirs, "a snapshot of another tenant's organization");
+
+        HttpResponse<String> emptied = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP),
+                "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + HOST + "\", \"items\": []}");
+        assertEquals(200, emptied.statusCode(), emptied::body);
+        assertTrue(Http.json(emptied).getInt("deleted") >= 2, emptied::body);
+        assertEquals(List.of("Quote sent"), titles(read(opportunity)),
+                "an empty snapshot of the organization: the source has nothing there any more");
+    }
+
     // ---- helpers
 
     /** An app-only token of an application, issued in the tenant, with the feed role (as Entra's v2). */
@@ -285,6 +412,23 @@ class FeedsIT {
         return "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"https://" + host + "\", \"recordType\":"
                 + " \"Opportunity\", \"recordId\": \"" + opportunity + "\", \"recordName\": \"Feeds test\","
                 + " \"title\": \"" + title + "\", \"description\": \"About " + title + ".\"" + extra + "}";
+    }
+
+    private static String batchPut(String externalId, String host, String opportunity, String title) {
+        return item(host, opportunity, title, ", \"action\": \"put\", \"source\": \"quotes\", \"externalId\": \""
+                + externalId + "\"");
+    }
+
+    /** Each item's status and outcome, in the order sent. */
+    private static List<String> outcomes(HttpResponse<String> results) {
+        assertEquals(200, results.statusCode(), results::body);
+        return Http.json(results).getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getInt("status") + " " + r.getString("outcome")).toList();
+    }
+
+    private static List<String> versions(HttpResponse<String> results) {
+        return Http.json(results).getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .map(r -> String.valueOf(r.get("version"))).toList();
     }
 
     private static void assertRefused(HttpResponse<String> response, String what) {
