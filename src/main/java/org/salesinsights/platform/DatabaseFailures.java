@@ -15,6 +15,8 @@ import java.util.Set;
  */
 public final class DatabaseFailures {
 
+    private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01");
+
     private DatabaseFailures() {
     }
 
@@ -39,15 +41,17 @@ public final class DatabaseFailures {
     }
 
     /**
-     * True when the failure is a concurrent edit: an optimistic lock conflict, or a unique or primary key that
-     * another transaction took first (SQLSTATE 23505, or the driver's integrity violation).
+     * True when the failure is a concurrent edit: an optimistic lock conflict, a unique or primary key that
+     * another transaction took first (SQLSTATE 23505, or the driver's integrity violation), or a transaction the
+     * database chose to end so that another could go on (40001 serialization failure, 40P01 deadlock).
      */
     public static boolean isConflict(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
                     || t instanceof java.sql.SQLIntegrityConstraintViolationException
-                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof SQLException sql && CONFLICT_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -65,6 +65,10 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.isConflict(new EJBException(new jakarta.persistence.OptimisticLockException())));
         assertTrue(DatabaseFailures.isConflict(new PersistenceException(
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
+        assertTrue(DatabaseFailures.isConflict(new PersistenceException(
+                new SQLException("deadlock detected", "40P01"))), "the database ended it for another to go on");
+        assertTrue(DatabaseFailures.isConflict(new PersistenceException(
+                new SQLException("could not serialize access", "40001"))));
         assertFalse(DatabaseFailures.isConflict(new PersistenceException(new SQLException("syntax", "42601"))));
         assertFalse(DatabaseFailures.isConflict(new IllegalStateException("sequence set up wrongly")));
     }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import org.salesinsights.changes.control.Change;
@@ -80,6 +82,7 @@ final class FeedWork {
     private final Map<String, List<Insight>> updated = new LinkedHashMap<>();
     private final Map<String, List<Insight>> deleted = new LinkedHashMap<>();
     private final Set<Change> changes = new LinkedHashSet<>();
+    private final Set<Long> locked = new HashSet<>();
 
     FeedWork(EntityManager em, FeedCaller caller) {
         this.em = Objects.requireNonNull(em);
@@ -134,7 +137,22 @@ final class FeedWork {
                 // the operation is refused on its own when applied
             }
         }
+        byOrganization.keySet().stream().sorted(Comparator.comparing(p -> p.organization().getId()))
+                .forEach(this::lock);
         byOrganization.forEach(this::load);
+    }
+
+    /**
+     * Feeds into one organization take its row's lock (in the order of the organizations' ids, so two batches never
+     * wait on each other in a circle) before they read anything: they are applied one transaction at a time, each
+     * reading what the one before it committed. Without it two batches making the same new records and insights
+     * insert them in orders of their own (EclipseLink's, not the batch's) and deadlock on the unique indexes. Reads
+     * take no lock and never wait; curators wait only to make a record in the organization (a foreign key).
+     */
+    void lock(Permit permit) {
+        if (locked.add(permit.organization().getId())) {
+            em.lock(permit.organization(), LockModeType.PESSIMISTIC_WRITE);
+        }
     }
 
     private void load(Permit permit, List<FeedOperation> operations) {

@@ -97,6 +97,7 @@ public class Feeds {
         FeedWork work = new FeedWork(em, caller);
         FeedWork.Permit permit = work.permit(new FeedName(snapshot.source(), "snapshot", snapshot.crmType(),
                 snapshot.host()));
+        work.lock(permit);
         List<Insight> inScope = work.inScope(permit, snapshot.source(), snapshot.recordType(), snapshot.recordId());
         List<FeedOperation> puts = snapshot.items().stream().<FeedOperation>map(FeedOperation.Put::new).toList();
         work.load(puts);
