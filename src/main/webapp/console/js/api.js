@@ -15,6 +15,7 @@ export class ApiError extends Error {
         this.code = body?.errorCode ?? null;
         this.details = body?.details ?? null;
         this.activityId = body?.activityId ?? null;
+        this.subject = null; // what the failed change was of, for the words (an insight unless said)
     }
 }
 
@@ -88,12 +89,13 @@ export function explain(error) {
         case 409:
             return error.message;
         case 412:
-            return 'Someone changed this insight since you opened it, so your change was not saved.'
-                + ' Reload it to see theirs, then make yours again.';
+            return `Someone changed this ${error.subject ?? 'insight'} since you opened it, so your change was not`
+                + ' saved. Reload it to see theirs, then make yours again.';
         case 413:
             return error.message;
         case 428:
-            return 'The console sent no version with the change; reload the insight and try again.';
+            return `The console sent no version with the change; reload the ${error.subject ?? 'insight'} and try`
+                + ' again.';
         case 503:
             return 'The service cannot reach its database just now. Try again in a moment.';
         default:

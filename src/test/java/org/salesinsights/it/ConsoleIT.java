@@ -214,6 +214,85 @@ class ConsoleIT {
         screenshot("console-translation-preview.png");
     }
 
+    @Test
+    void aCuratorListsATenantsFeederSeesItAfterAReloadAndMeetsAProblemAtItsRow() throws Exception {
+        // a tenant of its own, registered through the API, so that the demo tenants stay as the other tests know them
+        String tenantId = UUID.randomUUID().toString();
+        String name = "Console feeders " + tenantId.substring(0, 8);
+        String organization = "{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"console-" + tenantId.substring(0, 8)
+                + ".crm.dynamics.com\", \"displayName\": \"Console org\"}";
+        HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(uri("api/admin/v1/tenants/" + tenantId))
+                .header("Authorization", curator()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\": \"" + name + "\", \"organizations\": ["
+                        + organization + "]}")).build());
+        assertEquals(201, registered.statusCode(), registered::body);
+
+        browser.get(uri("console/").toString());
+        click(By.id("sign-in-demo"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as"));
+        openTenant(name);
+        assertEquals(0, browser.findElements(By.cssSelector("#tn-feeders li")).size(), "no feeders yet");
+        click(By.id("add-feeder"));
+        type(feeder(0, "appId"), "A7C1E000-0000-4000-A000-0000000000C1");
+        type(feeder(0, "name"), "Quote system");
+        click(By.id("add-feeder")); // left empty: not sent
+        click(By.id("save-tenant"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved tenant " + name));
+
+        // the page loaded anew (the demo sign-in is kept for the tab): the registry has the feeder, as the API shows
+        browser.navigate().refresh();
+        openTenant(name);
+        assertEquals(1, browser.findElements(By.cssSelector("#tn-feeders li")).size());
+        assertEquals("a7c1e000-0000-4000-a000-0000000000c1", browser.findElement(feeder(0, "appId"))
+                .getAttribute("value"), "the app id as the registry keeps it");
+        assertEquals("Quote system", browser.findElement(feeder(0, "name")).getAttribute("value"));
+        JsonObject tenant = Http.json(Http.get(uri("api/admin/v1/tenants/" + tenantId), "Authorization", curator()));
+        assertEquals("[{\"appId\":\"a7c1e000-0000-4000-a000-0000000000c1\",\"name\":\"Quote system\"}]",
+                tenant.getJsonArray("feeders").toString());
+        assertEquals("[{\"crmType\":\"Dynamics 365\",\"host\":\"console-" + tenantId.substring(0, 8)
+                + ".crm.dynamics.com\",\"displayName\":\"Console org\"}]", tenant.getJsonArray("organizations")
+                .toString(), "the organizations went back as they were");
+        long version = tenant.getJsonNumber("version").longValue();
+
+        // a second feeder whose app id is no GUID: the registry's problem is shown at that row's field
+        click(By.id("add-feeder"));
+        type(feeder(1, "appId"), "quote-system");
+        type(feeder(1, "name"), "Second system");
+        click(By.id("save-tenant"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(feederError(1, "appId"),
+                "must be the application's (client) id, a GUID."));
+        assertEquals("true", browser.findElement(feeder(1, "appId")).getAttribute("aria-invalid"));
+        assertEquals("", browser.findElement(feederError(0, "appId")).getText(), "the first row is fine");
+        assertTrue(browser.findElement(By.id("message")).isDisplayed());
+        screenshot("console-feeders-problem.png");
+        assertEquals(version, Http.json(Http.get(uri("api/admin/v1/tenants/" + tenantId), "Authorization", curator()))
+                .getJsonNumber("version").longValue(), "nothing was saved");
+
+        // at most 50: the console offers no more rows than the registry takes
+        while (browser.findElement(By.id("add-feeder")).isEnabled()) {
+            browser.findElement(By.id("add-feeder")).click();
+        }
+        assertEquals(50, browser.findElements(By.cssSelector("#tn-feeders li")).size());
+        click(By.cssSelector("button[aria-label='Remove feeder 50']"));
+        assertTrue(browser.findElement(By.id("add-feeder")).isEnabled());
+    }
+
+    private void openTenant(String name) {
+        click(By.id("list-tenants"));
+        click(By.cssSelector("button[aria-label='Open tenant " + name + "']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-title"), name));
+    }
+
+    /** A field of a feeder's row, by the registry's name for it (feeders[1].appId: the second row's app id). */
+    private static By feeder(int index, String field) {
+        return By.xpath("//*[@id='tn-feeders[" + index + "]." + field + "']");
+    }
+
+    /** Where the problem of a feeder's field is shown. */
+    private static By feederError(int index, String field) {
+        return By.xpath("//*[@id='tn-feeders[" + index + "]." + field + "-error']");
+    }
+
     private long recordId(String opportunity) {
         return Http.array(Http.get(uri("api/admin/v1/records?crmType=Dynamics%20365&orgUrl=contoso.crm.dynamics.com"),
                 "Authorization", curator())).getValuesAs(JsonObject.class).stream()

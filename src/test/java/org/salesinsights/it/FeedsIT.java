@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -399,6 +400,74 @@ class FeedsIT {
                 "an empty snapshot of the organization: the source has nothing there any more");
     }
 
+    @Test
+    void anExportedFedHiddenInsightImportsBackAsTheOneItsFeedReplaces() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String externalId = "Q-file-" + opportunity.substring(0, 8);
+        String path = "feed/v1/sources/quotes/insights/" + externalId;
+        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote sent", ""))
+                .statusCode());
+        JsonObject fed = insightsOf(opportunity).get(0);
+        String insight = "admin/v1/insights/" + fed.getJsonNumber("id").longValue();
+        assertEquals(200, curator("PUT", insight + "/hidden", "{\"hidden\": true}",
+                "\"" + fed.getJsonNumber("version").longValue() + "\"").statusCode());
+        String key = fed.getString("key");
+
+        // the organization's export, cut to this record: the other tests feed the same organization
+        JsonObject row = Http.json(export("application/json")).getJsonArray("insights").getValuesAs(JsonObject.class)
+                .stream().filter(r -> r.getString("recordId").equals(opportunity)).findFirst().orElseThrow();
+        assertEquals(List.of("quotes", externalId, "true"), List.of(row.getString("source"),
+                row.getString("externalId"), row.get("hidden").toString()), row::toString);
+        String json = "{\"insights\": [" + row + "]}";
+        List<String> csvLines = export("text/csv").body().lines().toList();
+        String csv = csvLines.get(0) + "\r\n" + csvLines.stream().filter(line -> line.contains(opportunity))
+                .findFirst().orElseThrow() + "\r\n";
+        assertEquals(report(0, 0, 1, 0), importFile("application/json", json).body(), "the same database: as it is");
+        assertEquals(report(0, 0, 1, 0), importFile("text/csv", csv).body());
+
+        // as into an empty database: the insight is gone, and the export brings it back fed and hidden, in each format
+        for (String[] file : List.of(new String[] {"application/json", json}, new String[] {"text/csv", csv})) {
+            JsonObject current = insightsOf(opportunity).get(0);
+            assertEquals(204, curator("DELETE", "admin/v1/insights/" + current.getJsonNumber("id").longValue(),
+                    null, "\"" + current.getJsonNumber("version").longValue() + "\"").statusCode());
+            assertEquals(report(1, 0, 0, 0), importFile(file[0], file[1]).body(), file[0]);
+            JsonObject imported = insightsOf(opportunity).get(0);
+            assertEquals(List.of("quotes", externalId, key, "Quote sent"), List.of(imported.getString("source"),
+                    imported.getString("externalId"), imported.getString("key"), imported.getString("title")));
+            assertTrue(imported.getBoolean("hidden"), file[0]);
+            assertEquals(List.of(), titles(read(opportunity)), "hidden from sellers still");
+        }
+
+        // its feed finds it by source and external id and replaces it: no second insight, the curator's hide kept
+        HttpResponse<String> replaced = feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity,
+                "Quote revised", ""));
+        assertEquals(200, replaced.statusCode(), "replaced, not made: " + replaced.body());
+        List<JsonObject> insights = insightsOf(opportunity);
+        assertEquals(1, insights.size(), insights::toString);
+        assertEquals("Quote revised", insights.get(0).getString("title"));
+        assertTrue(insights.get(0).getBoolean("hidden"));
+
+        // the feed's name stays one insight's: neither a second row of the file nor another key may take it
+        String twice = "{\"insights\": [\n" + row + ",\n" + Json.createObjectBuilder(row).add("key", "copy").build()
+                + "\n]}";
+        HttpResponse<String> duplicate = importFile("application/json", twice);
+        assertEquals(400, duplicate.statusCode(), duplicate::body);
+        assertEquals("names the same fed insight of the organization (source quotes) as line 2.", Http.json(duplicate)
+                .getJsonObject("details").getJsonObject("line 3").getString("externalId"), duplicate::body);
+        String elsewhere = "{\"insights\": [" + Json.createObjectBuilder(row).add("key", "copy").build() + "]}";
+        HttpResponse<String> taken = importFile("application/json", elsewhere);
+        assertEquals(400, taken.statusCode(), taken::body);
+        assertEquals("names an insight the organization has already (source quotes): key " + key + " of opportunity "
+                + opportunity + ". Give the row that record and key to change it.", Http.json(taken)
+                .getJsonObject("details").getJsonObject("line 1").getString("externalId"));
+        String renamed = "{\"insights\": [" + Json.createObjectBuilder(row).add("externalId", "Q-other").build() + "]}";
+        HttpResponse<String> rename = importFile("application/json", renamed);
+        assertEquals(400, rename.statusCode(), rename::body);
+        assertEquals(Set.of("externalId"), Http.json(rename).getJsonObject("details").getJsonObject("line 1").keySet());
+        assertEquals(1, insightsOf(opportunity).size(), "nothing was imported");
+    }
+
     // ---- helpers
 
     /** An app-only token of an application, issued in the tenant, with the feed role (as Entra's v2). */
@@ -450,6 +519,23 @@ class FeedsIT {
                 .map(r -> Http.array(curator("GET", "admin/v1/records/" + r.getJsonNumber("id").longValue()
                         + "/insights", null)).getValuesAs(JsonObject.class))
                 .orElse(List.of());
+    }
+
+    private HttpResponse<String> export(String type) {
+        HttpResponse<String> export = Http.get(uri("admin/v1/export?crmType=Dynamics%20365&orgUrl=" + HOST),
+                "Authorization", CURATOR, "Accept", type);
+        assertEquals(200, export.statusCode(), export::body);
+        return export;
+    }
+
+    private HttpResponse<String> importFile(String type, String file) {
+        return Http.send(HttpRequest.newBuilder(uri("admin/v1/import")).header("Authorization", CURATOR)
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(file)).build());
+    }
+
+    private static String report(int created, int updated, int unchanged, int recordsAdded) {
+        return "{\"insights\":" + (created + updated + unchanged) + ",\"created\":" + created + ",\"updated\":"
+                + updated + ",\"unchanged\":" + unchanged + ",\"recordsAdded\":" + recordsAdded + "}";
     }
 
     private HttpResponse<String> read(String opportunity) {

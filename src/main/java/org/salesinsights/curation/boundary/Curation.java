@@ -187,7 +187,9 @@ public class Curation {
     /**
      * Imports the rows in this one transaction, all or nothing: each insight is found by its record and key and
      * changed, or made (with its record, when that is new); one that is already as the file has it is left alone,
-     * so importing a file twice changes nothing the second time. Every organization must be registered.
+     * so importing a file twice changes nothing the second time. Every organization must be registered. A row's
+     * {@code hidden}, when it says, is the curators' choice as the file has it. A fed insight is made with the feed's
+     * name the row gives it, so that its feed replaces it later; an insight that is there keeps the name it has.
      */
     public ImportReport importFile(InsightFiles.Read file, String by) {
         return write(file, by, false);
@@ -200,6 +202,10 @@ public class Curation {
      */
     public ImportReport seed(InsightFiles.Read file, String by) {
         return write(file, by, true);
+    }
+
+    /** A row of a file with the record it belongs to and the insight it names, when that is there already. */
+    private record Target(InsightRow row, CrmRecord record, Insight existing) {
     }
 
     private ImportReport write(InsightFiles.Read file, String by, boolean keepExisting) {
@@ -219,10 +225,8 @@ public class Curation {
         }
         Map<String, CrmRecord> records = new HashMap<>();
         Map<Long, Map<String, Insight>> insightsByRecord = new HashMap<>();
-        List<Insight> created = new ArrayList<>();
-        List<Insight> updated = new ArrayList<>();
+        List<Target> targets = new ArrayList<>(rows.size());
         int recordsAdded = 0;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (InsightRow row : rows) {
             String recordKey = row.crmType().name() + ' ' + row.orgHost() + ' ' + row.recordType() + ' '
                     + row.recordId();
@@ -235,30 +239,50 @@ public class Curation {
                         .setParameter("recordId", row.recordId()).getResultStream().findFirst().orElse(null);
                 if (record == null) {
                     record = new CrmRecord(organization, row.recordType(), row.recordId(), row.recordName());
-                    em.persist(record);
+                    em.persist(record); // undone with the rest if a problem is found below: an ApiException rolls back
                     recordsAdded++;
                 }
                 records.put(recordKey, record);
             }
-            Map<String, Insight> insights = keyedInsights(record, insightsByRecord);
-            Insight insight = insights.get(row.insight().key());
+            targets.add(new Target(row, record, keyedInsights(record, insightsByRecord).get(row.insight().key())));
+        }
+        problems.addAll(feedProblems(targets, keepExisting));
+        if (!problems.isEmpty()) {
+            throw InsightFiles.problems(problems);
+        }
+        List<Insight> created = new ArrayList<>();
+        List<Insight> updated = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (Target target : targets) {
+            InsightRow row = target.row();
+            Insight insight = target.existing();
             if (insight == null) {
-                insight = new Insight(record);
+                insight = new Insight(target.record());
                 apply(insight, row.insight(), by);
                 insight.rekey(row.insight().key());
+                if (row.fed() != null) {
+                    insight.fedAs(target.record().getOrganization().getId(), row.fed().source(),
+                            row.fed().externalId());
+                }
+                if (Boolean.TRUE.equals(row.hidden())) {
+                    insight.hide(true, by, now);
+                }
                 em.persist(insight);
-                insights.put(insight.getKey(), insight);
                 retranslate(insight, List.of(), row.translations());
                 created.add(insight);
             } else if (!keepExisting) {
                 List<InsightTranslation> translations = row.translations() == null ? List.of()
                         : translations(insight);
-                if (document(insight).equals(row.insight()) && (row.translations() == null
-                        || words(translations).equals(row.translations()))) {
+                if (document(insight).equals(row.insight())
+                        && (row.hidden() == null || row.hidden() == insight.isHidden())
+                        && (row.translations() == null || words(translations).equals(row.translations()))) {
                     continue;
                 }
                 apply(insight, row.insight(), by);
                 retranslate(insight, translations, row.translations());
+                if (row.hidden() != null) {
+                    insight.hide(row.hidden(), by, now);
+                }
                 insight.touch(by, now);
                 updated.add(insight);
             }
@@ -271,8 +295,72 @@ public class Curation {
     }
 
     /**
+     * The problems of the feed names the rows give, before anything is written. An insight that is there keeps the
+     * name it has: an import neither renames a fed insight nor makes a curated one fed, since the feed would then
+     * make a second insight for the old name, or replace one a curator wrote. A new insight may not take a name
+     * another insight of the organization has (V5's uq_insight_feed): the feed would find that one, not this.
+     * Names given twice in the file were found when it was read.
+     */
+    private List<InsightFiles.Problem> feedProblems(List<Target> targets, boolean keepExisting) {
+        List<InsightFiles.Problem> problems = new ArrayList<>();
+        Map<Long, List<Target>> madeByOrganization = new HashMap<>();
+        for (Target target : targets) {
+            InsightRow.Fed fed = target.row().fed();
+            Insight existing = target.existing();
+            if (fed == null || existing != null && keepExisting) {
+                continue; // a row without a name keeps the insight's; a seed leaves an existing insight alone
+            }
+            if (existing == null) {
+                madeByOrganization.computeIfAbsent(target.record().getOrganization().getId(),
+                        id -> new ArrayList<>()).add(target);
+            } else if (existing.getFeedSource() == null) {
+                problems.add(problem(target.row(), "source", "must be left out for this insight: it is a curator's,"
+                        + " not fed, and an import never makes an existing insight fed."));
+            } else if (!fed.source().equals(existing.getFeedSource())
+                    || !fed.externalId().equals(existing.getFeedExternalId())) {
+                problems.add(problem(target.row(), fed.source().equals(existing.getFeedSource()) ? "externalId"
+                        : "source", "must be the insight's own: it is fed as " + existing.getFeedSource() + '/'
+                        + existing.getFeedExternalId() + ", and an import never changes the feed of an insight."));
+            }
+        }
+        madeByOrganization.forEach((organizationId, made) -> {
+            Map<InsightRow.Fed, Insight> taken = fedInsights(organizationId, made.stream()
+                    .map(target -> target.row().fed().externalId()).distinct().toList());
+            for (Target target : made) {
+                Insight holder = taken.get(target.row().fed());
+                if (holder != null) {
+                    problems.add(problem(target.row(), "externalId", "names an insight the organization has"
+                            + " already (source " + target.row().fed().source() + "): key " + holder.getKey()
+                            + " of " + holder.getRecord().getRecordType() + ' ' + holder.getRecord().getRecordId()
+                            + ". Give the row that record and key to change it."));
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** The organization's fed insights with these external ids, by their feed's name; in bounded IN lists. */
+    private Map<InsightRow.Fed, Insight> fedInsights(long organizationId, List<String> externalIds) {
+        Map<InsightRow.Fed, Insight> fed = new HashMap<>();
+        for (int from = 0; from < externalIds.size(); from += 1000) {
+            em.createQuery("SELECT i FROM Insight i JOIN FETCH i.record WHERE i.feedOrganizationId = :organization"
+                    + " AND i.feedExternalId IN :externalIds", Insight.class)
+                    .setParameter("organization", organizationId)
+                    .setParameter("externalIds", externalIds.subList(from, Math.min(externalIds.size(), from + 1000)))
+                    .getResultList().forEach(insight -> fed.put(new InsightRow.Fed(insight.getFeedSource(),
+                            insight.getFeedExternalId()), insight));
+        }
+        return fed;
+    }
+
+    private static InsightFiles.Problem problem(InsightRow row, String field, String problem) {
+        return new InsightFiles.Problem(row.line(), row.index(), Map.of(field, problem));
+    }
+
+    /**
      * Every insight of an organization (or of all organizations, when crmType is null), as rows of a file that
-     * imports back to the same insights: in the order sellers see them, record by record.
+     * imports back to the same insights, hidden ones and the feed's names of fed ones included: in the order sellers
+     * see them, record by record.
      */
     public List<InsightRow> export(CrmType crmType, String host) {
         if (crmType != null) {
@@ -294,7 +382,9 @@ public class Curation {
             CrmRecord record = insight.getRecord();
             return new InsightRow(0, 0, record.getOrganization().getCrmType(), record.getOrganization().getHost(),
                     record.getRecordType(), record.getRecordId(), record.getDisplayName(), document(insight),
-                    words(translations.getOrDefault(insight.getId(), List.of())));
+                    words(translations.getOrDefault(insight.getId(), List.of())), insight.getFeedSource() == null
+                            ? null : new InsightRow.Fed(insight.getFeedSource(), insight.getFeedExternalId()),
+                    insight.isHidden());
         }).toList();
     }
 

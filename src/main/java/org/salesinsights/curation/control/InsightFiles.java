@@ -34,6 +34,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
@@ -43,9 +44,12 @@ import org.salesinsights.platform.Texts;
 
 /**
  * Reads and writes the bulk files of insights, JSON and CSV, with the same fields: the record (crmType, orgUrl,
- * recordType, recordId, recordName), the insight's key and the insight as curators write it. Reading checks every
- * row and reports every problem by line at once (400 {@code INVALID_PARAMETER}, {@code details} by line and
- * field); a file written here reads back as the same rows.
+ * recordType, recordId, recordName), the insight's key, the insight as curators write it, whether curators hid it
+ * ({@code hidden}) and, for a fed insight, the feed's name for it ({@code source}, {@code externalId}), so that a fed
+ * insight brought back by an import is still the one its feed replaces. Reading checks every row and reports every
+ * problem by line at once (400 {@code INVALID_PARAMETER}, {@code details} by line and field); a file written here
+ * reads back as the same rows. A file without {@code hidden}, {@code source} and {@code externalId} (one written
+ * before feeds) reads as before: the rows do not say, and an import leaves those as they are.
  *
  * <p>JSON is {@code {"insights": [ {...}, ... ]}}, and carries translations; CSV has a header row naming its
  * columns in any order, one insight per row, {@code additionalProperties} as a JSON object in one cell, and no
@@ -59,12 +63,13 @@ public final class InsightFiles {
     public static final int MAX_LISTED_PROBLEMS = 100;
     public static final int MAX_RECORD_NAME = 200;
     static final List<String> COLUMNS = List.of("crmType", "orgUrl", "recordType", "recordId", "recordName", "key",
-            "title", "description", "url", "dateTime", "pinned", "priority", "language", "visibleFrom",
-            "visibleUntil", "additionalProperties");
+            "source", "externalId", "title", "description", "url", "dateTime", "pinned", "priority", "hidden",
+            "language", "visibleFrom", "visibleUntil", "additionalProperties");
     private static final Set<String> REQUIRED_COLUMNS = Set.of("orgUrl", "recordType", "recordId", "key", "title",
             "description");
-    private static final Set<String> RECORD_FIELDS = Set.of("crmType", "orgUrl", "recordType", "recordId",
-            "recordName", "translations");
+    /** A row's fields beside the insight's own: its record, translations, the feed's name and the curators' hide. */
+    private static final Set<String> ROW_FIELDS = Set.of("crmType", "orgUrl", "recordType", "recordId",
+            "recordName", "translations", "source", "externalId", "hidden");
     /** Text cells that could start with a formula character; the others cannot (times, numbers, JSON, keys). */
     private static final Set<String> FREE_TEXT = Set.of("recordName", "title", "description");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -224,12 +229,19 @@ public final class InsightFiles {
         fields.put("recordId", Json.createValue(row.recordId()));
         optional(fields, "recordName", row.recordName());
         fields.put("key", Json.createValue(insight.key()));
+        if (row.fed() != null) {
+            fields.put("source", Json.createValue(row.fed().source()));
+            fields.put("externalId", Json.createValue(row.fed().externalId()));
+        }
         fields.put("title", Json.createValue(insight.title()));
         fields.put("description", Json.createValue(insight.description()));
         optional(fields, "url", insight.url());
         optional(fields, "dateTime", time(insight.dateTime()));
         fields.put("pinned", insight.pinned() ? JsonValue.TRUE : JsonValue.FALSE);
         fields.put("priority", Json.createValue(insight.priority()));
+        if (row.hidden() != null) {
+            fields.put("hidden", row.hidden() ? JsonValue.TRUE : JsonValue.FALSE);
+        }
         optional(fields, "language", insight.language());
         optional(fields, "visibleFrom", time(insight.visibleFrom()));
         optional(fields, "visibleUntil", time(insight.visibleUntil()));
@@ -275,7 +287,7 @@ public final class InsightFiles {
                 value = value.substring(1);
             }
             switch (name) {
-                case "pinned" -> json.add(name, "true".equalsIgnoreCase(value.strip()) ? JsonValue.TRUE
+                case "pinned", "hidden" -> json.add(name, "true".equalsIgnoreCase(value.strip()) ? JsonValue.TRUE
                         : "false".equalsIgnoreCase(value.strip()) ? JsonValue.FALSE : Json.createValue(value));
                 case "priority" -> json.add(name, integer(value).map(n -> (JsonValue) Json.createValue(n))
                         .orElse(Json.createValue(value)));
@@ -317,17 +329,53 @@ public final class InsightFiles {
         Map<String, Object> found = new LinkedHashMap<>();
         Object[] record = record(json, records, found);
         String recordName = recordName(json, found);
-        InsightDocument insight = InsightDocumentParser.read(json, RECORD_FIELDS, room, found);
+        InsightDocument insight = InsightDocumentParser.read(json, ROW_FIELDS, room, found);
         if (insight != null && insight.key() == null) {
             found.put("key", "is required in a file, so that importing it again changes the same insight.");
         }
         Map<String, InsightDocument> translations = translations(json, insight, room, found);
+        InsightRow.Fed fed = fed(json, found);
+        Boolean hidden = hidden(json, found);
         if (!found.isEmpty()) {
             problems.add(new Problem(line, index, found));
             return;
         }
         rows.add(new InsightRow(line, index, (CrmType) record[0], (String) record[1], (String) record[2],
-                (String) record[3], recordName, insight, translations));
+                (String) record[3], recordName, insight, translations, fed, hidden));
+    }
+
+    /** The feed's name for a fed insight: both source and external id, by the feed API's rules; null for neither. */
+    private static InsightRow.Fed fed(JsonObject json, Map<String, Object> found) {
+        String source = string(json, "source", found);
+        String externalId = string(json, "externalId", found);
+        if (source == null && externalId == null) {
+            return null;
+        }
+        int before = found.size();
+        if (source == null) {
+            found.putIfAbsent("source", "is required with externalId: a fed insight is named by both.");
+        } else if (!FeedNames.isSource(source)) {
+            found.put("source", FeedNames.SOURCE_RULE);
+        }
+        if (externalId == null) {
+            found.putIfAbsent("externalId", "is required with source: a fed insight is named by both.");
+        } else if (!FeedNames.isExternalId(externalId)) {
+            found.put("externalId", FeedNames.EXTERNAL_ID_RULE);
+        }
+        return found.size() > before ? null : new InsightRow.Fed(source, externalId);
+    }
+
+    /** Whether curators hid the insight; null when the row does not say. */
+    private static Boolean hidden(JsonObject json, Map<String, Object> found) {
+        JsonValue value = json.get("hidden");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            found.put("hidden", "must be true or false.");
+            return null;
+        }
+        return value == JsonValue.TRUE;
     }
 
     /** crmType, host, recordType and recordId, checked as the read action checks them. */
@@ -450,13 +498,26 @@ public final class InsightFiles {
         return read;
     }
 
+    /**
+     * Adds a problem for every row that names an insight an earlier row names: by its record and key, or, for a fed
+     * one, by its organization, source and external id (one insight per feed name, as V5's uq_insight_feed keeps it).
+     */
     private static Read checked(List<InsightRow> rows, List<Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> fed = new HashMap<>();
         for (InsightRow row : rows) {
+            Map<String, Object> found = new LinkedHashMap<>();
             Integer first = seen.putIfAbsent(row.identity(), row.line());
             if (first != null) {
-                problems.add(new Problem(row.line(), row.index(), Map.of("key",
-                        "names the same insight of the same record as line " + first + ".")));
+                found.put("key", "names the same insight of the same record as line " + first + ".");
+            }
+            Integer firstFed = row.fed() == null ? null : fed.putIfAbsent(row.fedIdentity(), row.line());
+            if (firstFed != null) {
+                found.put("externalId", "names the same fed insight of the organization (source " + row.fed().source()
+                        + ") as line " + firstFed + ".");
+            }
+            if (!found.isEmpty()) {
+                problems.add(new Problem(row.line(), row.index(), found));
             }
         }
         return new Read(rows, problems);

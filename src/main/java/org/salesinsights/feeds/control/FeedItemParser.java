@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,6 +18,7 @@ import org.salesinsights.curation.control.InsightDocumentParser;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.TextRoom;
 import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.control.OrgHosts;
@@ -36,13 +36,10 @@ import org.salesinsights.platform.Texts;
  */
 public final class FeedItemParser {
 
-    public static final int MAX_SOURCE = 64;
-    public static final int MAX_EXTERNAL_ID = 200;
+    public static final int MAX_SOURCE = FeedNames.MAX_SOURCE;
+    public static final int MAX_EXTERNAL_ID = FeedNames.MAX_EXTERNAL_ID;
     private static final int MAX_CRM_TYPE = InsightsQueryParser.MAX_CRM_TYPE_LENGTH;
     private static final int MAX_ORG_URL = InsightsQueryParser.MAX_CRM_ORG_URL_LENGTH;
-    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_SOURCE - 1) + "}");
-    private static final Pattern EXTERNAL_ID = Pattern.compile(
-            "[A-Za-z0-9][A-Za-z0-9._:~@+=-]{0," + (MAX_EXTERNAL_ID - 1) + "}");
     /** The record's fields, beside the insight's own. */
     static final Set<String> RECORD_FIELDS = Set.of("crmType", "crmOrgUrl", "recordType", "recordId", "recordName");
     /** What curators own, in the order problems list them. */
@@ -143,16 +140,14 @@ public final class FeedItemParser {
     }
 
     static void source(String source, Map<String, Object> problems) {
-        if (source == null || !SOURCE.matcher(source).matches()) {
-            problems.put("source", "must be 1 to " + MAX_SOURCE + " letters, digits and . _ - (starting with a letter"
-                    + " or digit), such as quotes.");
+        if (!FeedNames.isSource(source)) {
+            problems.put("source", FeedNames.SOURCE_RULE);
         }
     }
 
     static void externalId(String externalId, Map<String, Object> problems) {
-        if (externalId == null || !EXTERNAL_ID.matcher(externalId).matches()) {
-            problems.put("externalId", "must be 1 to " + MAX_EXTERNAL_ID + " letters, digits and . _ - : ~ @ + ="
-                    + " (starting with a letter or digit), such as Q-2026-0912.");
+        if (!FeedNames.isExternalId(externalId)) {
+            problems.put("externalId", FeedNames.EXTERNAL_ID_RULE);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
@@ -23,6 +24,11 @@ class InsightFilesTest {
             + "D1C6A4E2-0000-4000-A000-000000000101,";
 
     static InsightRow row(String key, String title, Map<String, InsightDocument> translations) {
+        return row(key, title, translations, null, false);
+    }
+
+    static InsightRow row(String key, String title, Map<String, InsightDocument> translations, InsightRow.Fed fed,
+            Boolean hidden) {
         return new InsightRow(0, 0, CrmType.DYNAMICS_365, "contoso.crm.dynamics.com", "opportunity",
                 "d1c6a4e2-0000-4000-a000-000000000101", "Contoso Hub, 120 machines",
                 new InsightDocument(key, title, "Line one, \"quoted\"; and more", "https://hub.example.com/a?b=1,2",
@@ -30,7 +36,7 @@ class InsightFilesTest {
                         OffsetDateTime.parse("2026-11-01T00:00:00Z"), null,
                         List.of(new InsightDocument.Property("Stage", "Closing, soon"),
                                 new InsightDocument.Property("Owner", "Tony \"T\" Benis"))),
-                translations);
+                translations, fed, hidden);
     }
 
     static final Map<String, InsightDocument> GERMAN = Map.of("de", new InsightDocument(null, "Vertrag",
@@ -65,6 +71,76 @@ class InsightFilesTest {
                 "a title that starts with the escape itself comes back as it was");
         assertNull(read.get(0).translations(), "CSV says nothing of translations, so an import leaves them");
         assertEquals(rows.get(1).recordName(), read.get(1).recordName());
+    }
+
+    @Test
+    void aFedOrHiddenInsightReadsBackAsFedAndHiddenInBothFormats() {
+        InsightRow.Fed quote = new InsightRow.Fed("quotes", "Q-2026-0912:r2");
+        List<InsightRow> rows = List.of(row("feed-17", "Quote sent", GERMAN, quote, true),
+                row("budget", "Budget", Map.of(), null, true), row("contract", "Contract", Map.of(),
+                        new InsightRow.Fed("contracts", "C-1"), false));
+        String json = InsightFiles.writeJson(rows);
+        assertTrue(json.contains("\"key\": \"feed-17\",\n            \"source\": \"quotes\",\n"
+                + "            \"externalId\": \"Q-2026-0912:r2\","), json);
+        assertTrue(json.contains("\"priority\": -3,\n            \"hidden\": true,"), json);
+        String csv = InsightFiles.writeCsv(rows);
+        assertEquals("crmType,orgUrl,recordType,recordId,recordName,key,source,externalId,title,description,url,"
+                + "dateTime,pinned,priority,hidden,language,visibleFrom,visibleUntil,additionalProperties",
+                csv.lines().findFirst().orElseThrow());
+        for (List<InsightRow> read : List.of(InsightFiles.readJson(json, RECORDS).orThrow(),
+                InsightFiles.readCsv(csv, RECORDS).orThrow())) {
+            assertEquals(rows.stream().map(InsightRow::fed).toList(), read.stream().map(InsightRow::fed).toList());
+            assertEquals(List.of(true, true, false), read.stream().map(InsightRow::hidden).toList());
+            assertEquals(rows.get(0).insight(), read.get(0).insight());
+        }
+    }
+
+    @Test
+    void aFileWrittenBeforeFeedsSaysNothingOfThemSoAnImportLeavesThem() {
+        InsightRow json = InsightFiles.readJson("{\"insights\": [{\"orgUrl\": \"contoso.crm.dynamics.com\","
+                + " \"recordType\": \"opportunity\", \"recordId\": \"d1c6a4e2-0000-4000-a000-000000000101\","
+                + " \"key\": \"a\", \"title\": \"t\", \"description\": \"d\"}]}", RECORDS).orThrow().get(0);
+        InsightRow csv = InsightFiles.readCsv(HEADER + RECORD + "a,t,d,\r\n", RECORDS).orThrow().get(0);
+        for (InsightRow row : List.of(json, csv)) {
+            assertNull(row.fed(), "not fed");
+            assertNull(row.hidden(), "says nothing: a new insight is shown, an existing one keeps its choice");
+        }
+        InsightRow emptyCells = InsightFiles.readCsv("orgUrl,recordType,recordId,key,source,externalId,title,"
+                + "description,hidden\r\ncontoso.crm.dynamics.com,opportunity,d1c6a4e2-0000-4000-a000-000000000101,"
+                + "a,,,t,d,\r\n", RECORDS).orThrow().get(0);
+        assertNull(emptyCells.fed(), "empty cells are a curated insight, as the export writes one");
+        assertNull(emptyCells.hidden());
+    }
+
+    @Test
+    void aFeedNameIsCheckedAsTheFeedApiChecksItAndNamesOneInsightOfAnOrganization() {
+        String header = "crmType,orgUrl,recordType,recordId,key,source,externalId,title,description,hidden\r\n";
+        String other = "Dynamics 365,https://contoso.crm.dynamics.com/,opportunity,"
+                + "D1C6A4E2-0000-4000-A000-000000000102,";
+        String csv = header
+                + RECORD + "a,quotes,Q-1,t,d,false\r\n"
+                + other + "b,quotes,Q-1,t,d,TRUE\r\n"                // the same name in the same organization
+                + RECORD + "c,cases,Q-1,t,d,\r\n"                     // another source: another name
+                + "Salesforce,fabrikam.my.salesforce.com,opportunity,006Dn00000A1b2C,d,quotes,Q-1,t,d,\r\n"
+                + RECORD + "e,quotes,,t,d,\r\n"
+                + RECORD + "f,,Q-2,t,d,yes\r\n"
+                + RECORD + "g,bad source,'=Q-3,t,d,\r\n";
+        ApiException problems = assertThrows(ApiException.class, () -> InsightFiles.readCsv(csv, RECORDS).orThrow());
+        assertEquals(List.of("line 3", "line 6", "line 7", "line 8"), List.copyOf(problems.details().keySet()));
+        assertEquals(Map.of("externalId", "names the same fed insight of the organization (source quotes) as line 2."),
+                problems.details().get("line 3"));
+        assertEquals(Map.of("externalId", "is required with source: a fed insight is named by both."),
+                problems.details().get("line 6"));
+        assertEquals(Map.of("source", "is required with externalId: a fed insight is named by both.",
+                "hidden", "must be true or false."), problems.details().get("line 7"));
+        assertEquals(Map.of("source", FeedNames.SOURCE_RULE, "externalId", FeedNames.EXTERNAL_ID_RULE),
+                problems.details().get("line 8"));
+
+        String json = "{\"insights\": [{\"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\","
+                + " \"recordId\": \"d1c6a4e2-0000-4000-a000-000000000101\", \"key\": \"a\", \"title\": \"t\","
+                + " \"description\": \"d\", \"source\": 7, \"externalId\": \"Q-1\", \"hidden\": \"true\"}]}";
+        assertEquals(Map.of("line 1", Map.of("source", "must be a string.", "hidden", "must be true or false.")),
+                assertThrows(ApiException.class, () -> InsightFiles.readJson(json, RECORDS).orThrow()).details());
     }
 
     @Test
