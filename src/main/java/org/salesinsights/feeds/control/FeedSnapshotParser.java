@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -112,7 +111,7 @@ public final class FeedSnapshotParser {
                 problems.put("items[" + index + "]", "must be an object.");
                 continue;
             }
-            JsonObjectBuilder whole = Json.createObjectBuilder(item).remove("externalId");
+            JsonObjectBuilder whole = FeedItemParser.JSON.createObjectBuilder(item).remove("externalId");
             for (String field : SCOPE_FIELDS) {
                 boolean own = !ofRecord && (field.equals("recordType") || field.equals("recordId")
                         || field.equals("recordName"));

@@ -18,11 +18,11 @@ import jakarta.persistence.Table;
 @NamedQuery(name = CrmRecord.FIND, query = "SELECT r FROM CrmRecord r WHERE r.organization = :organization"
         + " AND r.recordType = :recordType AND r.recordId = :recordId")
 @NamedQuery(name = CrmRecord.FIND_ALL, query = "SELECT r FROM CrmRecord r WHERE r.organization = :organization"
-        + " AND r.recordId IN :recordIds")
+        + " AND r.recordType = :recordType AND r.recordId IN :recordIds")
 public class CrmRecord {
 
     public static final String FIND = "CrmRecord.find";
-    /** The organization's records of any of the ids (of any type: the caller picks), for many at once. */
+    /** The organization's records of one type and any of the ids, for many at once (uq_crm_record's order). */
     public static final String FIND_ALL = "CrmRecord.findAll";
 
     @Id
