@@ -118,8 +118,12 @@ public class Tenants {
             List<TenantChange.Feeder> feeders) {
         Tenant tenant = em.find(Tenant.class, tenantId);
         boolean created = tenant == null;
+        int feedersAdded = 0;
         if (created) {
             tenant = new Tenant(tenantId, displayName);
+            // listed before the tenant is first written: a change after the insert would make its first version 2
+            tenant.setFeeders(feeders.stream().map(f -> new Feeder(f.appId(), f.name())).toList());
+            feedersAdded = feeders.size();
             em.persist(tenant);
         }
         List<Claim> claims = new ArrayList<>();
@@ -137,8 +141,7 @@ public class Tenants {
                 claims.add(organization.getTenant().getId().equals(tenantId) ? Claim.OWNED : Claim.OWNED_BY_ANOTHER);
             }
         }
-        int feedersAdded = 0;
-        for (TenantChange.Feeder wanted : feeders) {
+        for (TenantChange.Feeder wanted : created ? List.<TenantChange.Feeder>of() : feeders) {
             if (tenant.feeder(wanted.appId()).isEmpty()) {
                 tenant.getFeeders().add(new Feeder(wanted.appId(), wanted.name()));
                 feedersAdded++;
