@@ -124,7 +124,8 @@ send() {
       [ "$wait" -le "$MAX_DELAY_SECONDS" ] || wait=$MAX_DELAY_SECONDS
       backoff=$((backoff * 2))
     fi
-    echo "feed-demo: $method $url: HTTP $STATUS; trying again in $wait s (attempt $((attempt + 1)) of $MAX_ATTEMPTS)" >&2
+    echo "feed-demo: $method $url: HTTP $STATUS; trying again in $wait s" \
+         "(attempt $((attempt + 1)) of $MAX_ATTEMPTS)" >&2
     sleep "$wait"
     attempt=$((attempt + 1))
   done
@@ -175,7 +176,10 @@ put() {
 # delete SOURCE EXTERNAL_ID: the insight is gone from the back office (a withdrawn quote). Deleting one that is
 # not there is no failure: the result says "absent".
 delete() {
-  items+=("{\"action\": \"delete\", \"source\": $(json "$1"), \"externalId\": $(json "$2"), \"crmType\": $(json "$CRM_TYPE"), \"crmOrgUrl\": $(json "$CRM_ORG_URL")}")
+  local item
+  item="{\"action\": \"delete\", \"source\": $(json "$1"), \"externalId\": $(json "$2"),"
+  item+=" \"crmType\": $(json "$CRM_TYPE"), \"crmOrgUrl\": $(json "$CRM_ORG_URL")}"
+  items+=("$item")
   labels+=("delete $1/$2")
 }
 
@@ -316,9 +320,11 @@ done
 record_type=${most%% *}
 record_id=${most#* }
 seller=$(demo_token "tenantId=$CONTOSO_TENANT")
-send GET "$BASE_URL/api/v1/opportunity-insights?recordType=$record_type&recordId=$record_id&crmType=Dynamics%20365&crmOrgUrl=${CRM_ORG_URL#https://}" "$seller" \
+query="recordType=$record_type&recordId=$record_id&crmType=Dynamics%20365&crmOrgUrl=${CRM_ORG_URL#https://}"
+send GET "$BASE_URL/api/v1/opportunity-insights?$query" "$seller" \
   || fail "the Key sales info action could not be read."
 [ "$STATUS" = 200 ] || fail "the Key sales info action answered HTTP $STATUS: $(head -c 300 "$work/body")"
-echo "Key sales info for $record_type $record_id (${names[$most]}, ${fed[$most]} items fed), as a Contoso seller reads it:"
+echo "Key sales info for $record_type $record_id (${names[$most]}, ${fed[$most]} items fed)," \
+     "as a Contoso seller reads it:"
 cat "$work/body"
 echo

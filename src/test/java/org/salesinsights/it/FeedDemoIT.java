@@ -38,8 +38,8 @@ class FeedDemoIT {
 
     private static final Path SCRIPT = Path.of("examples/feed-demo.sh");
     private static final Pattern ITEM = Pattern.compile("(put|delete) ([a-z-]+/[A-Z0-9-]+) -> (\\d{3}) ([a-z]+)");
-    private static final Pattern FED_MOST = Pattern.compile(
-            "Key sales info for (opportunity) ([0-9a-f-]{36}) \\(.*, (\\d+) items fed\\), as a Contoso seller reads it:");
+    private static final Pattern FED_MOST = Pattern.compile("Key sales info for (opportunity) ([0-9a-f-]{36})"
+            + " \\(.*, (\\d+) items fed\\), as a Contoso seller reads it:");
 
     @ArquillianResource
     URL base;
