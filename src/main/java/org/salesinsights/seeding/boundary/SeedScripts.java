@@ -36,6 +36,7 @@ import org.salesinsights.seeding.control.SeedFile;
 import org.salesinsights.seeding.control.SeedLedger;
 import org.salesinsights.seeding.control.SeedScript;
 import org.salesinsights.tenants.boundary.Tenants;
+import org.salesinsights.tenants.control.TenantChangeParser;
 
 /**
  * Seeds the database from the seed files the configuration names ({@code insights.seed.scripts}) after the schema
@@ -131,15 +132,23 @@ public class SeedScripts {
         }
     }
 
-    /** One seed file, in the transaction: its tenants and their organizations, then its insights. */
+    /** One seed file, in the transaction: its tenants with their organizations and feeders, then its insights. */
     private String run(SeedFile file) {
         List<SeedFile.Problem> refused = new ArrayList<>();
         int tenantsAdded = 0;
         int organizationsAdded = 0;
+        int feedersAdded = 0;
         for (SeedFile.SeedTenant tenant : file.tenants()) {
             Tenants.SeedRegistration registration = tenants.seed(tenant.tenantId(), tenant.displayName(),
-                    tenant.organizations().stream().map(SeedFile.SeedOrganization::organization).toList());
+                    tenant.organizations().stream().map(SeedFile.SeedOrganization::organization).toList(),
+                    tenant.feeders());
             tenantsAdded += registration.tenantAdded() ? 1 : 0;
+            feedersAdded += registration.feedersAdded();
+            if (registration.feedersListed() > TenantChangeParser.MAX_FEEDERS) {
+                refused.add(new SeedFile.Problem(tenant.line(), "tenant " + tenant.tenantId() + " would list "
+                        + registration.feedersListed() + " feeders with this file's, and a tenant lists at most "
+                        + TenantChangeParser.MAX_FEEDERS + "; an admin removes some first."));
+            }
             for (int i = 0; i < registration.claims().size(); i++) {
                 SeedFile.SeedOrganization organization = tenant.organizations().get(i);
                 switch (registration.claims().get(i)) {
@@ -160,7 +169,7 @@ public class SeedScripts {
             throw new SeedFile.InvalidSeedFile(file.name(), refused);
         }
         String summary = file.tenants().size() + " tenants (" + tenantsAdded + " new), " + organizationsAdded
-                + " organizations new";
+                + " organizations new, " + feedersAdded + " feeders new";
         if (file.insights().isEmpty()) {
             return summary;
         }

@@ -34,7 +34,8 @@ import org.salesinsights.tenants.control.TenantIds;
  *
  * <pre>
  * {"tenants": [{"tenantId": "...", "displayName": "Northwind Traders",
- *               "organizations": [{"crmType": "Dynamics 365", "orgUrl": "https://northwind.crm4.dynamics.com"}]}],
+ *               "organizations": [{"crmType": "Dynamics 365", "orgUrl": "https://northwind.crm4.dynamics.com"}],
+ *               "feeders": [{"appId": "...", "name": "Quote system"}]}],
  *  "insights": [{"crmType": "Dynamics 365", "orgUrl": "https://northwind.crm4.dynamics.com",
  *                "recordType": "opportunity", "recordId": "...", "key": "quote-q-2026-118", "title": "...", ...}]}
  * </pre>
@@ -52,11 +53,16 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         insights = List.copyOf(insights);
     }
 
-    /** A tenant of the file, with the line where it starts. */
-    public record SeedTenant(int line, String tenantId, String displayName, List<SeedOrganization> organizations) {
+    /**
+     * A tenant of the file, with the line where it starts: its organizations, and the applications it lets feed
+     * them (none when the file lists none).
+     */
+    public record SeedTenant(int line, String tenantId, String displayName, List<SeedOrganization> organizations,
+            List<TenantChange.Feeder> feeders) {
 
         public SeedTenant {
             organizations = List.copyOf(organizations);
+            feeders = List.copyOf(feeders);
         }
     }
 
@@ -189,16 +195,17 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         if (!listed) {
             problems.add(new Problem(line, "organizations must be a list of the CRM organizations the tenant owns."));
         }
-        // the tenant's own fields, checked as the admin API checks a tenant (its organizations were checked above)
+        // the tenant's own fields, its feeders too, checked as the admin API checks a tenant (its organizations were
+        // checked above)
         JsonObject tenant = fields.add("organizations", Json.createArrayBuilder()).build();
-        String displayName = null;
+        TenantChange change = null;
         try {
-            displayName = TenantChangeParser.parse(tenant.toString()).displayName();
+            change = TenantChangeParser.parse(tenant.toString());
         } catch (ApiException e) {
             problems.add(new Problem(line, fields(e.details())));
         }
         if (problems.size() == before) {
-            tenants.add(new SeedTenant(line, id.orElseThrow(), displayName, organizations));
+            tenants.add(new SeedTenant(line, id.orElseThrow(), change.displayName(), organizations, change.feeders()));
         }
     }
 

@@ -109,15 +109,21 @@ public class Tenants {
      * Registers the tenant and its organizations for a seed file, adding what is absent: a registered tenant keeps
      * its name and its other organizations (a seed adds, it never undoes an admin's change), and an organization
      * registered before is left as it is unless it is the tenant's own, so a seed never takes what it did not make.
-     * The answer has one claim per organization, in their order; the caller rolls back if any is refused.
+     * The answer has one claim per organization, in their order; the caller rolls back if any is refused. The
+     * feeders the tenant does not list yet (by app id) are added after those it lists; one it lists keeps its name.
      *
-     * @return whether the tenant is new, and what each organization's claim found
+     * @return whether the tenant is new, what each organization's claim found, and how many feeders it has now
      */
-    public SeedRegistration seed(String tenantId, String displayName, List<TenantChange.Organization> organizations) {
+    public SeedRegistration seed(String tenantId, String displayName, List<TenantChange.Organization> organizations,
+            List<TenantChange.Feeder> feeders) {
         Tenant tenant = em.find(Tenant.class, tenantId);
         boolean created = tenant == null;
+        int feedersAdded = 0;
         if (created) {
             tenant = new Tenant(tenantId, displayName);
+            // listed before the tenant is first written: a change after the insert would make its first version 2
+            tenant.setFeeders(feeders.stream().map(f -> new Feeder(f.appId(), f.name())).toList());
+            feedersAdded = feeders.size();
             em.persist(tenant);
         }
         List<Claim> claims = new ArrayList<>();
@@ -135,17 +141,24 @@ public class Tenants {
                 claims.add(organization.getTenant().getId().equals(tenantId) ? Claim.OWNED : Claim.OWNED_BY_ANOTHER);
             }
         }
-        if (!created && claims.contains(Claim.ADDED)) {
-            em.lock(tenant, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // its organizations changed: a new version
+        for (TenantChange.Feeder wanted : created ? List.<TenantChange.Feeder>of() : feeders) {
+            if (tenant.feeder(wanted.appId()).isEmpty()) {
+                tenant.getFeeders().add(new Feeder(wanted.appId(), wanted.name()));
+                feedersAdded++;
+            }
         }
-        if (created || claims.contains(Claim.ADDED)) {
+        boolean changed = claims.contains(Claim.ADDED) || feedersAdded > 0;
+        if (!created && changed) {
+            em.lock(tenant, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // its organizations or feeders: a new version
+        }
+        if (created || changed) {
             changeLog.record(Change.tenant(tenantId));
         }
-        return new SeedRegistration(created, claims);
+        return new SeedRegistration(created, claims, feedersAdded, tenant.getFeeders().size());
     }
 
-    /** What a seed file's registration of a tenant did. */
-    public record SeedRegistration(boolean tenantAdded, List<Claim> claims) {
+    /** What a seed file's registration of a tenant did, and how many feeders the tenant lists now. */
+    public record SeedRegistration(boolean tenantAdded, List<Claim> claims, int feedersAdded, int feedersListed) {
 
         public SeedRegistration {
             claims = List.copyOf(claims);

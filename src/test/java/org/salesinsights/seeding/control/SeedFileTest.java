@@ -16,6 +16,7 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.control.TextLimits;
 import org.salesinsights.insights.entity.CrmType;
+import org.salesinsights.tenants.control.TenantChange;
 
 /** Seed files: read as the admin API reads tenants and imports, every row by its natural key, problems by line. */
 class SeedFileTest {
@@ -60,6 +61,28 @@ class SeedFileTest {
         assertTrue(demo.insights().stream().flatMap(i -> i.insight().additionalProperties().stream())
                 .anyMatch(p -> p.value().equals("J\u00fcrgen Wei\u00df")), "non-ASCII text");
         assertTrue(demo.insights().stream().anyMatch(i -> i.translations() != null && !i.translations().isEmpty()));
+        // examples/feed-demo.sh feeds Contoso as this application, with no curator's step before it
+        assertEquals(List.of(List.of(new TenantChange.Feeder("a7c1e000-0000-4000-a000-000000000001",
+                "Demo back office")), List.of(), List.of()), demo.tenants().stream().map(SeedFile.SeedTenant::feeders)
+                .toList());
+    }
+
+    @Test
+    void aTenantsFeedersAreReadAsTheRegistryReadsThemAndTheirProblemsReportedAtTheTenantsLine() {
+        String file = """
+                {"tenants": [
+                  {"tenantId": "%s", "displayName": "Northwind", "organizations": [],
+                   "feeders": [{"appId": "A7C1E000-0000-4000-A000-000000000001", "name": "Quote system"}]},
+                  {"tenantId": "0a0b0c0d-0000-4000-a000-00000000e501", "displayName": "Other", "organizations": [],
+                   "feeders": [{"appId": "quotes", "name": "Quote system"}]}]}
+                """.formatted(NORTHWIND);
+        SeedFile.InvalidSeedFile refused = assertThrows(SeedFile.InvalidSeedFile.class, () -> parse("seed.json", file));
+        assertEquals(List.of(new SeedFile.Problem(4, "feeders[0].appId: must be the application's (client) id, a"
+                + " GUID.")), refused.problems());
+        SeedFile.SeedTenant northwind = parse("seed.json", file.replace("\"quotes\"",
+                "\"a7c1e000-0000-4000-a000-000000000002\"")).tenants().get(0);
+        assertEquals(List.of(new TenantChange.Feeder("a7c1e000-0000-4000-a000-000000000001", "Quote system")),
+                northwind.feeders(), "the app id normalized as the registry's PUT normalizes it");
     }
 
     @Test
