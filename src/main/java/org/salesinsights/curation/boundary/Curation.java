@@ -158,6 +158,16 @@ public class Curation {
                 InsightView.of(insight, translations.getOrDefault(insight.getId(), List.of()))));
     }
 
+    /**
+     * The history of insights a feed made as rows rather than through the entity: each view as the entity would read
+     * it (see {@code FeedRows}).
+     */
+    public void recordCreated(List<InsightView> views, String by) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        views.forEach(view -> em.persist(new InsightChange(view.id(), view.recordId(), InsightChange.Action.CREATED,
+                view.version(), by, now, JSONB.toJson(view))));
+    }
+
     /** Gives the record's insights the order listed (every one of them, once), by priority; pins stay first. */
     public List<InsightView> reorder(long recordId, List<Long> order, String by) {
         CrmRecord record = record(recordId);

@@ -8,6 +8,9 @@ import java.util.Map;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.salesinsights.curation.control.InsightDocument;
+import org.salesinsights.feeds.control.FeedItem;
+import org.salesinsights.feeds.control.FeedRows;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.Insight;
@@ -39,6 +42,17 @@ public record FedInsightView(String source, String externalId, String crmType, S
                 record.getRecordId(), insight.getVersion(), insight.getTitle(), insight.getDescription(),
                 insight.getUrl(), utc(insight.getOccurredAt()), insight.getLanguage(), utc(insight.getVisibleFrom()),
                 utc(insight.getVisibleUntil()), properties);
+    }
+
+    /** An insight a feed made as rows (version 1), as it will read once written. */
+    static FedInsightView of(FeedItem item, FeedRows.NewInsight made) {
+        InsightDocument content = made.content();
+        Map<String, String> properties = new LinkedHashMap<>();
+        content.additionalProperties().forEach(p -> properties.put(p.name(), p.value()));
+        return new FedInsightView(made.name().source(), made.name().externalId(), made.name().crmType().label(),
+                made.name().host(), item.recordType(), item.recordId(), 1, content.title(), content.description(),
+                content.url(), utc(content.dateTime()), content.language(), utc(content.visibleFrom()),
+                utc(content.visibleUntil()), properties);
     }
 
     /** In UTC whatever offset the database driver gave it, so the same instant is always written alike. */

@@ -1,5 +1,7 @@
 package org.salesinsights.feeds.boundary;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,15 +21,19 @@ import java.util.function.Consumer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import org.salesinsights.changes.control.Change;
+import org.salesinsights.curation.boundary.Curation;
+import org.salesinsights.curation.boundary.CurationViews;
 import org.salesinsights.curation.control.InsightDocument;
 import org.salesinsights.curation.entity.InsightChange;
 import org.salesinsights.feeds.control.FeedCaller;
 import org.salesinsights.feeds.control.FeedItem;
 import org.salesinsights.feeds.control.FeedName;
 import org.salesinsights.feeds.control.FeedOperation;
+import org.salesinsights.feeds.control.FeedRows;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.CrmType;
@@ -65,8 +71,15 @@ final class FeedWork {
     private record RecordName(long organizationId, String recordType, String recordId) {
     }
 
-    /** What became of one operation; {@code insight} is null for a deletion or a refusal. */
-    record Done(Feeds.Outcome outcome, Insight insight, ApiException refusal) {
+    /**
+     * What became of one operation: the insight it replaced or left unchanged, or the view of the one it made (null
+     * for a deletion or a refusal).
+     */
+    record Done(Feeds.Outcome outcome, Insight insight, ApiException refusal, FedInsightView made) {
+
+        Done(Feeds.Outcome outcome, Insight insight, ApiException refusal) {
+            this(outcome, insight, refusal, null);
+        }
     }
 
     private final EntityManager em;
@@ -78,11 +91,13 @@ final class FeedWork {
     private final Map<FeedName, Insight> insights = new HashMap<>();
     /** Per record id: its keys a generated one could meet ({@code feed-...}); new records have none. */
     private final Map<Long, Set<String>> feedKeys = new HashMap<>();
-    private final Map<String, List<Insight>> created = new LinkedHashMap<>();
+    /** What the operations make, by author: rows written by {@link FeedRows}, not entities. */
+    private final Map<String, List<FeedRows.NewInsight>> created = new LinkedHashMap<>();
     private final Map<String, List<Insight>> updated = new LinkedHashMap<>();
     private final Map<String, List<Insight>> deleted = new LinkedHashMap<>();
     private final Set<Change> changes = new LinkedHashSet<>();
     private final Set<Long> locked = new HashSet<>();
+    private FeedRows.Ids ids;
 
     FeedWork(EntityManager em, FeedCaller caller) {
         this.em = Objects.requireNonNull(em);
@@ -262,18 +277,18 @@ final class FeedWork {
         CrmRecord record = record(permit.organization(), item);
         Insight insight = insights.get(item.name());
         if (insight == null) {
-            insight = new Insight(record);
-            insight.fedAs(permit.organization().getId(), item.name().source(), item.name().externalId());
-            feed(insight, item.content(), permit.by());
-            em.persist(insight);
-            String key = KEY_PREFIX + insight.getId(); // the id is there once persisted (a sequence)
+            long id = nextId();
+            String key = KEY_PREFIX + id;
             Set<String> keys = keysOf(record.getId());
-            insight.rekey(keys.contains(key) ? key + "-" + UUID.randomUUID().toString().substring(0, 8) : key);
-            keys.add(insight.getKey());
-            insights.put(item.name(), insight);
-            created.computeIfAbsent(permit.by(), by -> new ArrayList<>()).add(insight);
+            if (keys.contains(key)) { // a curator may have chosen this very key for another insight of the record
+                key = key + "-" + UUID.randomUUID().toString().substring(0, 8);
+            }
+            keys.add(key);
+            FeedRows.NewInsight made = new FeedRows.NewInsight(id, record.getId(), key,
+                    permit.organization().getId(), item.name(), item.content(), permit.by(), now);
+            created.computeIfAbsent(permit.by(), by -> new ArrayList<>()).add(made);
             changes.add(changeOf(record));
-            return new Done(Feeds.Outcome.CREATED, insight, null);
+            return new Done(Feeds.Outcome.CREATED, null, null, FedInsightView.of(item, made));
         }
         CrmRecord before = insight.getRecord();
         boolean moved = !before.getId().equals(record.getId());
@@ -319,17 +334,48 @@ final class FeedWork {
 
     /**
      * Writes what was applied: the deleted insights' history first (while their translations are still there), then
-     * every row, then the history of what was made or replaced (with the versions the writes gave them).
+     * the entities' changes (new records among them), then the new insights' rows, and the history of what was made
+     * or replaced (with the versions the writes gave them).
      *
      * @return the changes the read caches must hear of (the caller records them in the change log)
      */
-    Set<Change> write(Feeds.History history) {
-        deleted.forEach((by, gone) -> history.record(gone, InsightChange.Action.DELETED, by));
+    Set<Change> write(Curation history) {
+        deleted.forEach((by, gone) -> history.recordHistory(gone, InsightChange.Action.DELETED, by));
         deleted.values().forEach(gone -> gone.forEach(em::remove));
         em.flush();
-        created.forEach((by, made) -> history.record(made, InsightChange.Action.CREATED, by));
-        updated.forEach((by, changed) -> history.record(changed, InsightChange.Action.UPDATED, by));
+        if (!created.isEmpty()) {
+            List<FeedRows.NewInsight> made = created.values().stream().flatMap(List::stream).toList();
+            try {
+                FeedRows.insert(em.unwrap(Connection.class), made);
+            } catch (SQLException e) {
+                throw new PersistenceException("Writing " + made.size() + " fed insights failed", e);
+            }
+            created.forEach((by, rows) -> history.recordCreated(rows.stream().map(FeedWork::view).toList(), by));
+        }
+        updated.forEach((by, changed) -> history.recordHistory(changed, InsightChange.Action.UPDATED, by));
         return changes;
+    }
+
+    /** A made insight as the curators' entity would read it, for its history. */
+    private static CurationViews.InsightView view(FeedRows.NewInsight made) {
+        InsightDocument content = made.content();
+        Map<String, String> properties = new LinkedHashMap<>();
+        content.additionalProperties().forEach(p -> properties.put(p.name(), p.value()));
+        return new CurationViews.InsightView(made.id(), made.recordId(), 1, made.key(), made.name().source(),
+                made.name().externalId(), content.title(), content.description(), content.url(), content.dateTime(),
+                false, 0, false, content.language(), content.visibleFrom(), content.visibleUntil(), properties,
+                Map.of(), made.at(), made.by());
+    }
+
+    private long nextId() {
+        try {
+            if (ids == null) {
+                ids = new FeedRows.Ids(em.unwrap(Connection.class));
+            }
+            return ids.next();
+        } catch (SQLException e) {
+            throw new PersistenceException("Taking ids for fed insights failed", e);
+        }
     }
 
     private void feed(Insight insight, InsightDocument content, String by) {

@@ -53,11 +53,6 @@ public class Feeds {
     public record Synced(List<Result> results, int deleted) {
     }
 
-    /** How the history of many insights is written: {@link Curation}'s, in tests a list. */
-    interface History {
-        void record(List<Insight> insights, InsightChange.Action action, String by);
-    }
-
     /** Creates the insight (with its record, when that is new) or replaces what the feed owns of it. */
     public Result put(FeedCaller caller, FeedItem item) {
         return alone(apply(caller, List.of(new FeedOperation.Put(item))).get(0));
@@ -84,7 +79,7 @@ public class Feeds {
         FeedWork work = new FeedWork(em, caller);
         work.load(operations);
         List<FeedWork.Done> done = operations.stream().map(work::apply).toList();
-        changeLog.record(work.write(curation::recordHistory));
+        changeLog.record(work.write(curation));
         return done.stream().map(Feeds::result).toList();
     }
 
@@ -111,12 +106,12 @@ public class Feeds {
                 deleted++;
             }
         }
-        changeLog.record(work.write(curation::recordHistory));
+        changeLog.record(work.write(curation));
         return new Synced(done.stream().map(Feeds::result).toList(), deleted);
     }
 
     private static Result result(FeedWork.Done done) {
-        return new Result(done.outcome(), done.insight() == null ? null : FedInsightView.of(done.insight()),
-                done.refusal());
+        return new Result(done.outcome(), done.made() != null ? done.made()
+                : done.insight() == null ? null : FedInsightView.of(done.insight()), done.refusal());
     }
 }
