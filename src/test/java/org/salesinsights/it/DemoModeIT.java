@@ -127,7 +127,8 @@ class DemoModeIT {
         String item = "{\"crmOrgUrl\": \"https://contoso.crm.dynamics.com\", \"recordType\": \"opportunity\","
                 + " \"recordId\": \"" + record + "\", \"title\": \"Quote sent\","
                 + " \"description\": \"Quote Q-1001 went to procurement.\"}";
-        java.net.URI feed = uri("api/feed/v1/sources/quotes/insights/Q-1001");
+        // an external id of its own: the demo feeder script (FeedDemoIT) feeds Contoso's Q-1001 on the same server
+        java.net.URI feed = uri("api/feed/v1/sources/quotes/insights/Q-" + record.substring(0, 8));
         assertEquals(403, put(feed, token, null, item).statusCode(), "Contoso does not list the app yet");
 
         String admin = "Bearer " + Http.json(Http.get(uri("api/demo/token?tenantId=" + TestTokens.PARTNER
@@ -140,8 +141,11 @@ class DemoModeIT {
         entry.getJsonArray("organizations").getValuesAs(jakarta.json.JsonObject.class).forEach(o -> organizations
                 .add(jakarta.json.Json.createObjectBuilder().add("crmType", o.getString("crmType"))
                         .add("orgUrl", o.getString("host"))));
+        // the feeders Contoso lists already (the demo data's back office) stay: a PUT replaces the whole entry
+        jakarta.json.JsonArrayBuilder feeders = jakarta.json.Json.createArrayBuilder();
+        entry.getJsonArray("feeders").getValuesAs(jakarta.json.JsonObject.class).forEach(feeders::add);
         String listed = jakarta.json.Json.createObjectBuilder().add("displayName", entry.getString("displayName"))
-                .add("organizations", organizations).add("feeders", jakarta.json.Json.createArrayBuilder()
+                .add("organizations", organizations).add("feeders", feeders
                         .add(jakarta.json.Json.createObjectBuilder().add("appId", appId).add("name", "Demo feeder")))
                 .build().toString();
         HttpResponse<String> changed = put(contoso, admin, "\"" + entry.getJsonNumber("version") + "\"", listed);

@@ -197,9 +197,12 @@ final class FeedWork {
         externalIds.forEach((source, ids) -> {
             ids.forEach(id -> insights.put(new FeedName(source, id, organization.getCrmType(),
                     organization.getHost()), null));
-            inChunks(ids, chunk -> known(withContent(unbound(em.createNamedQuery(Insight.FED_ALL, Insight.class))
+            // their records come with them (the query joins them); their properties are read when compared, one
+            // statement each: a batch fetch of the properties left their descriptor unready on WildFly (no weaving
+            // there), and the next flush of such an insight failed there (EclipseLink-69)
+            inChunks(ids, chunk -> known(unbound(em.createNamedQuery(Insight.FED_ALL, Insight.class))
                     .setParameter("organizationId", organization.getId()).setParameter("source", source)
-                    .setParameter("externalIds", chunk)).getResultList()));
+                    .setParameter("externalIds", chunk).getResultList()));
         });
     }
 
@@ -218,8 +221,8 @@ final class FeedWork {
             }
             query = em.createNamedQuery(Insight.FED_IN_RECORD, Insight.class).setParameter("record", record);
         }
-        List<Insight> found = withContent(query.setParameter("organizationId", organization.getId())
-                .setParameter("source", source)).getResultList();
+        List<Insight> found = query.setParameter("organizationId", organization.getId())
+                .setParameter("source", source).getResultList();
         known(found);
         return found;
     }
@@ -230,12 +233,6 @@ final class FeedWork {
             insights.put(new FeedName(insight.getFeedSource(), insight.getFeedExternalId(),
                     organization.getCrmType(), organization.getHost()), insight);
         }
-    }
-
-    /** With their properties and records read in a statement each for all of them, not one per insight. */
-    private static TypedQuery<Insight> withContent(TypedQuery<Insight> query) {
-        return query.setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "i.properties")
-                .setHint("eclipselink.batch", "i.record");
     }
 
     /**

@@ -31,11 +31,11 @@ import jakarta.persistence.Version;
 @Table(name = "insight")
 @NamedQuery(name = Insight.FED, query = "SELECT i FROM Insight i WHERE i.feedOrganizationId = :organizationId"
         + " AND i.feedSource = :source AND i.feedExternalId = :externalId")
-@NamedQuery(name = Insight.FED_ALL, query = "SELECT i FROM Insight i WHERE i.feedOrganizationId = :organizationId"
+@NamedQuery(name = Insight.FED_ALL, query = "SELECT i FROM Insight i JOIN FETCH i.record WHERE i.feedOrganizationId = :organizationId"
         + " AND i.feedSource = :source AND i.feedExternalId IN :externalIds")
-@NamedQuery(name = Insight.FED_IN_ORGANIZATION, query = "SELECT i FROM Insight i"
+@NamedQuery(name = Insight.FED_IN_ORGANIZATION, query = "SELECT i FROM Insight i JOIN FETCH i.record"
         + " WHERE i.feedOrganizationId = :organizationId AND i.feedSource = :source")
-@NamedQuery(name = Insight.FED_IN_RECORD, query = "SELECT i FROM Insight i"
+@NamedQuery(name = Insight.FED_IN_RECORD, query = "SELECT i FROM Insight i JOIN FETCH i.record"
         + " WHERE i.feedOrganizationId = :organizationId AND i.feedSource = :source AND i.record = :record")
 @NamedQuery(name = Insight.FEED_KEYS, query = "SELECT i.record.id, i.naturalKey FROM Insight i"
         + " WHERE i.record.id IN :recordIds AND i.naturalKey LIKE 'feed-%'")
