@@ -116,6 +116,30 @@ class ClientMistakesIT {
     }
 
     @Test
+    void aFedItemWithoutItsNameIsAProblemNotAFailure() {
+        // a batch's put or a snapshot's item without its source or external id answered 500 (found by FuzzIT)
+        String feeder = "Bearer " + TestTokens.token(TestTokens.currentKey(), TestTokens.CONTOSO, claims -> claims
+                .claim("scp", null).claim("roles", List.of("Insights.Feed"))
+                .claim("azp", "a7c1e000-0000-4000-a000-000000000001").claim("idtyp", "app"));
+        String organization = "\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"contoso.crm.dynamics.com\"";
+        String insight = "\"recordType\": \"opportunity\", \"recordId\": \"d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91\","
+                + " \"title\": \"t\", \"description\": \"d\"";
+        String content = organization + ", " + insight;
+        HttpResponse<String> batch = send("POST", "feed/v1/batches", feeder, "{\"items\": [{\"action\": \"put\","
+                + " \"externalId\": \"Q-1\", " + content + "}, {\"action\": \"put\", \"source\": \"quotes\","
+                + " \"externalId\": null, " + content + "}]}", List.of("Content-Type", "application/json"));
+        assertEquals(200, batch.statusCode(), batch::body);
+        assertEquals(List.of("source", "externalId"), Http.json(batch).getJsonArray("results")
+                .getValuesAs(JsonObject.class).stream().map(r -> String.join(",", r.getJsonObject("error")
+                        .getJsonObject("details").keySet())).toList(), batch::body);
+        HttpResponse<String> snapshot = send("PUT", "feed/v1/sources/quotes/snapshot", feeder, "{" + organization
+                + ", \"items\": [{" + insight + "}]}", List.of("Content-Type", "application/json"));
+        contract(snapshot, 400, "INVALID_PARAMETER");
+        assertEquals(Set.of("items[0].externalId"), Http.json(snapshot).getJsonObject("details").keySet(),
+                snapshot::body);
+    }
+
+    @Test
     void tokensOfSixteenKilobytesReachTheSignInCheck() {
         String large = "Bearer " + "a".repeat(16 * 1024 - 7 - 1) + "b";
         HttpResponse<String> answer = send("GET", "v1/opportunity-insights?" + OPPORTUNITY, large, null, List.of());

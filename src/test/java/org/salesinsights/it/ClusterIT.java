@@ -52,6 +52,9 @@ class ClusterIT {
 
     private static final String DATABASE = "cluster_it";
     private static final String FABRIKAM = "fab00000-0000-4000-a000-000000000002";
+    private static final String CONTOSO = "c07050c0-0000-4000-a000-000000000001";
+    /** The feeding application the demo data lists in Contoso's registry entry. */
+    private static final String FEEDER_APP = "a7c1e000-0000-4000-a000-000000000001";
     /** Each demo tenant's opportunity (the demo seed), so that each reader has a sign-in, and an allowance, of its own. */
     private static final Map<String, String> OPPORTUNITIES = Map.of(
             FABRIKAM, "api/v1/opportunity-insights?recordType=opportunity&recordId=006Dn00000A1b2C"
@@ -219,6 +222,64 @@ class ClusterIT {
     }
 
     /**
+     * Node 2 has a record's answer (cached, where a cache is), first with nothing fed, then with what a feeder's batch
+     * through node 1 made; each later batch through node 1 (a put that replaces, a delete) is served by node 2 within a
+     * second. The application is the one the demo data lists among Contoso's feeders (docs/feeds.md).
+     */
+    @Test
+    @Order(2)
+    void aFeedBatchThroughNodeOneIsServedByNodeTwoWithinASecond() {
+        String opportunity = java.util.UUID.randomUUID().toString();
+        String path = contosoOpportunity(opportunity);
+        String seller = one.token(CONTOSO);
+        String feeder = one.appToken(CONTOSO, FEEDER_APP);
+        String empty = cachedOn(two, seller, path);
+        assertEquals("{\"value\":[],\"hasMoreResults\":false}", empty, "nothing is fed yet");
+
+        HttpResponse<String> created = feed(one, "POST", "api/feed/v1/batches", feeder, "{\"items\": ["
+                + batchPut("Q-1", opportunity, "Quote sent") + ", " + batchPut("Q-2", opportunity, "Quote revised")
+                + "]}");
+        assertEquals(List.of("201 created", "201 created"), outcomes(created));
+        servedByBothWithinASecond(one, two, seller, path, "the batch that made the record's insights");
+        cachedOn(two, seller, path);
+
+        HttpResponse<String> changed = feed(one, "POST", "api/feed/v1/batches", feeder, "{\"items\": ["
+                + batchPut("Q-1", opportunity, "Quote accepted") + ", {\"action\": \"delete\", \"source\":"
+                + " \"cluster-quotes\", \"externalId\": \"Q-2\", \"crmType\": \"Dynamics 365\", \"crmOrgUrl\":"
+                + " \"contoso.crm.dynamics.com\"}]}");
+        assertEquals(List.of("200 replaced", "204 deleted"), outcomes(changed));
+        String served = servedByBothWithinASecond(one, two, seller, path, "the batch that replaced and deleted");
+        assertEquals(List.of("Quote accepted"), titles(served));
+    }
+
+    /**
+     * A snapshot of a record through node 2 that leaves one of its two insights out deletes it: node 1, which had the
+     * record's answer with both, serves it without within a second.
+     */
+    @Test
+    @Order(2)
+    void aSnapshotThroughNodeTwoThatDeletesAnInsightIsSeenByNodeOneWithinASecond() {
+        String opportunity = java.util.UUID.randomUUID().toString();
+        String path = contosoOpportunity(opportunity);
+        String seller = two.token(CONTOSO);
+        String feeder = two.appToken(CONTOSO, FEEDER_APP);
+        String snapshot = "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"contoso.crm.dynamics.com\","
+                + " \"recordType\": \"opportunity\", \"recordId\": \"" + opportunity + "\", \"items\": [";
+        HttpResponse<String> both = feed(two, "PUT", "api/feed/v1/sources/cluster-cases/snapshot", feeder, snapshot
+                + snapshotItem("C-1", "Case opened") + ", " + snapshotItem("C-2", "Case escalated") + "]}");
+        assertEquals(List.of("201 created", "201 created"), outcomes(both));
+        servedByBothWithinASecond(two, one, seller, path, "the snapshot that made the record's insights");
+        assertEquals(2, titles(cachedOn(one, seller, path)).size());
+
+        HttpResponse<String> leftOut = feed(two, "PUT", "api/feed/v1/sources/cluster-cases/snapshot", feeder, snapshot
+                + snapshotItem("C-1", "Case opened") + "]}");
+        assertEquals(List.of("200 unchanged"), outcomes(leftOut));
+        assertEquals(1, Http.json(leftOut).getInt("deleted"), leftOut::body);
+        String served = servedByBothWithinASecond(two, one, seller, path, "the snapshot that deleted C-2");
+        assertEquals(List.of("Case opened"), titles(served));
+    }
+
+    /**
      * Three sellers read through nginx, each with a sign-in of its own (nginx's allowance is 10 a second per
      * sign-in), while node 1 is killed ({@code kill -9}): every read is answered 200 with the right answer, nginx
      * trying the other node where node 1 fails, and nginx's log shows that node 1 served reads before and that some
@@ -304,6 +365,81 @@ class ClusterIT {
         assertTrue(log.contains("PKCS#1") && log.contains(pkcs1.toString()), "the log says why and names the file");
         assertFalse(log.contains(Files.readString(pkcs1).lines().skip(1).findFirst().orElseThrow()),
                 "the log never shows the key");
+    }
+
+    private static String contosoOpportunity(String opportunity) {
+        return "api/v1/opportunity-insights?recordType=opportunity&recordId=" + opportunity + "&crmType=Dynamics365"
+                + "&top=5";
+    }
+
+    /** The node's answer, read until it stays the same three times: cached there, where a cache is. */
+    private static String cachedOn(MicroProcess node, String seller, String path) {
+        HttpResponse<String> first = read(node, seller, path);
+        assertEquals(200, first.statusCode(), first::body);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> again = read(node, seller, path);
+            assertEquals(200, again.statusCode(), again::body);
+            assertEquals(first.body(), again.body());
+        }
+        return first.body();
+    }
+
+    /**
+     * What the node that took a change serves at once, which the other node must serve within {@link #COHERENCE}
+     * (polled every 50 ms); the answer.
+     */
+    private static String servedByBothWithinASecond(MicroProcess writer, MicroProcess other, String seller,
+            String path, String what) {
+        long changedAt = System.nanoTime();
+        HttpResponse<String> atOnce = read(writer, seller, path);
+        assertEquals(200, atOnce.statusCode(), atOnce::body);
+        String expected = atOnce.body();
+        String served;
+        do {
+            HttpResponse<String> poll = read(other, seller, path);
+            assertEquals(200, poll.statusCode(), poll::body);
+            served = poll.body();
+            if (served.equals(expected)) {
+                break;
+            }
+            MicroProcess.sleep(50);
+        } while (System.nanoTime() - changedAt < COHERENCE.toNanos());
+        assertEquals(expected, served, "the other node still served the old answer " + COHERENCE.toMillis()
+                + " ms after " + what);
+        System.out.println("ClusterIT: the other node served " + what + " "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changedAt) + " ms after it was made");
+        return expected;
+    }
+
+    private static HttpResponse<String> feed(MicroProcess node, String method, String path, String feeder,
+            String json) {
+        return Http.send(HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", feeder).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String batchPut(String externalId, String opportunity, String title) {
+        return "{\"action\": \"put\", \"source\": \"cluster-quotes\", \"externalId\": \"" + externalId + "\","
+                + " \"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"contoso.crm.dynamics.com\", \"recordType\":"
+                + " \"opportunity\", \"recordId\": \"" + opportunity + "\", \"title\": \"" + title + "\","
+                + " \"description\": \"" + title + ", fed through one node.\"}";
+    }
+
+    private static String snapshotItem(String externalId, String title) {
+        return "{\"externalId\": \"" + externalId + "\", \"title\": \"" + title + "\", \"description\": \""
+                + title + ", in a snapshot.\"}";
+    }
+
+    /** Each item's status and outcome, in the order sent. */
+    private static List<String> outcomes(HttpResponse<String> results) {
+        assertEquals(200, results.statusCode(), results::body);
+        return Http.json(results).getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getInt("status") + " " + r.getString("outcome")).toList();
+    }
+
+    private static List<String> titles(String answer) {
+        return Http.json(answer).getJsonArray("value").getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getString("title")).toList();
     }
 
     private static HttpResponse<String> read(MicroProcess node, String token, String path) {

@@ -80,6 +80,9 @@ class FeedsIT {
                 + " \"organizations\": [{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"https://" + HOST + "\"}],"
                 + " \"feeders\": [{\"appId\": \"" + QUOTES_APP.toUpperCase() + "\", \"name\": \"Quote system\"}]}");
         assertEquals(201, ours.statusCode(), ours::body);
+        // a tenant made with its feeders is one change: version 1, as docs/feeds.md's If-Match "1" expects
+        assertEquals(1, Http.json(ours).getJsonNumber("version").longValue(), ours::body);
+        assertEquals("\"1\"", ours.headers().firstValue("ETag").orElseThrow());
         assertEquals(List.of("{\"appId\":\"" + QUOTES_APP + "\",\"name\":\"Quote system\"}"),
                 Http.json(ours).getJsonArray("feeders").stream().map(Object::toString).toList());
         HttpResponse<String> theirs = curator("PUT", "admin/v1/tenants/" + THEIRS, "{\"displayName\": \"Other\","

@@ -208,7 +208,15 @@ final class MicroProcess implements AutoCloseable {
 
     /** A demo token of the tenant, with the roles given. */
     String token(String tenant, String... roles) {
-        String query = "api/demo/token?tenantId=" + tenant + (roles.length > 0 ? "&role=" + roles[0] : "");
+        return demoToken("api/demo/token?tenantId=" + tenant + (roles.length > 0 ? "&role=" + roles[0] : ""));
+    }
+
+    /** A demo app-only token of the application, issued in the tenant, with the feed role (docs/feeds.md). */
+    String appToken(String tenant, String appId) {
+        return demoToken("api/demo/token?tenantId=" + tenant + "&app=" + appId);
+    }
+
+    private String demoToken(String query) {
         var answer = Http.get(uri(query), "Accept", "application/json");
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("no demo token: " + answer.statusCode() + " " + answer.body());

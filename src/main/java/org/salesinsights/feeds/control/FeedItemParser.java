@@ -85,7 +85,10 @@ public final class FeedItemParser {
         Set<String> known = new HashSet<>(RECORD_FIELDS);
         known.addAll(others);
         InsightDocument document = InsightDocumentParser.read(content.build(), known, TextRoom.CARD, problems);
-        if (problems.size() > before || record == null || document == null) {
+        // the name's problems were listed by the caller before this call, so they are not among the new ones here:
+        // a missing source or external id must still make no item (an item of a batch without them was a 500)
+        if (problems.size() > before || record == null || document == null || !FeedNames.isSource(source)
+                || !FeedNames.isExternalId(externalId)) {
             return null;
         }
         return new FeedItem(new FeedName(source, externalId, record.crmType(), record.orgHost().orElseThrow()),

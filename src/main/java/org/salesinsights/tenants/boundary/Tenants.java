@@ -58,6 +58,8 @@ public class Tenants {
                         + " If-Match names none of its versions.");
             }
             tenant = new Tenant(tenantId, change.displayName());
+            // listed before the tenant is first written: a change after the insert would make its first version 2
+            tenant.setFeeders(feeders(change.feeders()));
             em.persist(tenant);
         } else {
             current(tenant, expectedVersion);
@@ -88,9 +90,15 @@ public class Tenants {
                 owned.setTenant(null);
             }
         }
-        tenant.setFeeders(change.feeders().stream().map(f -> new Feeder(f.appId(), f.name())).toList());
+        if (!created) {
+            tenant.setFeeders(feeders(change.feeders()));
+        }
         changeLog.record(Change.tenant(tenantId)); // its answers, and whether its users may call
         return created;
+    }
+
+    private static List<Feeder> feeders(List<TenantChange.Feeder> feeders) {
+        return feeders.stream().map(f -> new Feeder(f.appId(), f.name())).toList();
     }
 
     /** What a seed file's claim of an organization for a tenant found. */
@@ -122,7 +130,7 @@ public class Tenants {
         if (created) {
             tenant = new Tenant(tenantId, displayName);
             // listed before the tenant is first written: a change after the insert would make its first version 2
-            tenant.setFeeders(feeders.stream().map(f -> new Feeder(f.appId(), f.name())).toList());
+            tenant.setFeeders(feeders(feeders));
             feedersAdded = feeders.size();
             em.persist(tenant);
         }

@@ -52,6 +52,22 @@ class FeedBatchParserTest {
                 entries.get(1).problem().details().get("externalId"));
     }
 
+    /** FuzzIT found these answered 500: the item was read into a name without its source or external id. */
+    @Test
+    void aPutWithoutItsSourceOrExternalIdIsRefusedAlone() {
+        String good = put("Q-1", "Quote sent");
+        List<FeedBatchParser.Entry> entries = FeedBatchParser.parse("{\"items\": ["
+                + good.replace("\"source\": \"quotes\", ", "") + ", "
+                + good.replace("\"externalId\": \"Q-1\"", "\"externalId\": null") + ", "
+                + good.replace("\"source\": \"quotes\"", "\"source\": null").replace("\"Q-1\"", "\"\"") + ", "
+                + good + "]}", RECORDS);
+        assertEquals(List.of("source"), List.copyOf(entries.get(0).problem().details().keySet()));
+        assertEquals(List.of("externalId"), List.copyOf(entries.get(1).problem().details().keySet()));
+        assertEquals(List.of("source", "externalId"), List.copyOf(entries.get(2).problem().details().keySet()));
+        assertEquals(400, entries.get(2).problem().status());
+        assertInstanceOf(FeedOperation.Put.class, entries.get(3).operation());
+    }
+
     @Test
     void aDeletionCarriesOnlyItsNameAndOrganization() {
         FeedBatchParser.Entry entry = FeedBatchParser.parse("{\"items\": [{\"action\": \"delete\", \"source\":"

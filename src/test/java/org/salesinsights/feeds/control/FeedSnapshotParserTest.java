@@ -55,6 +55,18 @@ class FeedSnapshotParserTest {
                 List.copyOf(refused.details().keySet()));
     }
 
+    /** FuzzIT: an item without its external id (absent or null) is a problem of its own, not a failure. */
+    @Test
+    void anItemWithoutItsExternalIdIsAProblemByItsPlace() {
+        ApiException refused = assertThrows(ApiException.class, () -> FeedSnapshotParser.parse("support",
+                "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"contoso.crm.dynamics.com\", \"recordType\":"
+                        + " \"opportunity\", \"recordId\": \"d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91\", \"items\": ["
+                        + "{\"title\": \"Case opened\", \"description\": \"d\"},"
+                        + "{\"externalId\": null, \"title\": \"Case closed\", \"description\": \"d\"}]}", RECORDS));
+        assertEquals(400, refused.status());
+        assertEquals(List.of("items[0].externalId", "items[1].externalId"), List.copyOf(refused.details().keySet()));
+    }
+
     @Test
     void anOrganizationIsNamedWithItsTypeAndASnapshotHasItems() {
         ApiException refused = assertThrows(ApiException.class, () -> FeedSnapshotParser.parse("bad source!",
