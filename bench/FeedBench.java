@@ -42,7 +42,10 @@ public class FeedBench {
         int batch = Integer.parseInt(args[6]);
         int readRate = Integer.parseInt(args[7]);
         int readRecords = Integer.parseInt(args[8]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 as the connector and nginx speak to the servers: the client would otherwise upgrade to HTTP/2 and
+        // multiplex every read on one connection, which is neither how the service is called nor what it is tuned for
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
 
         List<Batch> batches = batches(firstRecord, records, insights, batch);
         Reads reads = new Reads(http, base, readToken, readRate, readRecords);
