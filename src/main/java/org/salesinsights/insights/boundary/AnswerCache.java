@@ -2,8 +2,10 @@ package org.salesinsights.insights.boundary;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
@@ -156,6 +158,10 @@ public class AnswerCache {
         }
     }
 
+    /** A record as a change names it: an answer is about it whichever organization URL its caller named. */
+    private record Touched(String crmType, String recordType, String recordId) {
+    }
+
     /** Drops what the changes touch: on this node when they commit, on the others when their poll finds them. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changes changes) {
         changing.writeLock().lock();
@@ -165,14 +171,19 @@ public class AnswerCache {
                 answers.invalidateAll();
                 return;
             }
+            // one pass over the cache for all of them, under the lock that holds reads back: a pass per change made
+            // a feed of a hundred records scan a full cache a hundred times while every read waited
+            Set<String> tenants = new HashSet<>();
+            Set<Touched> records = new HashSet<>();
             for (Change change : changes.changes()) {
                 if (change.scope() == Change.Scope.TENANT) {
-                    answers.asMap().keySet().removeIf(key -> key.tenantId().equals(change.tenantId()));
+                    tenants.add(change.tenantId());
                 } else {
-                    answers.asMap().keySet().removeIf(key -> key.isAbout(change.crmType(), change.recordType(),
-                            change.recordId()));
+                    records.add(new Touched(change.crmType(), change.recordType(), change.recordId()));
                 }
             }
+            answers.asMap().keySet().removeIf(key -> tenants.contains(key.tenantId())
+                    || records.contains(new Touched(key.crmType().name(), key.recordType(), key.recordId())));
         } finally {
             changing.writeLock().unlock();
         }

@@ -20,10 +20,4 @@ public record AnswerKey(String tenantId, TimeWindow window, CrmType crmType, Str
         return new AnswerKey(tenantId, window.orElse(null), record.crmType(), record.orgHost().orElse(null),
                 record.recordType(), record.recordId(), languages.key(), query.page().top(), query.page().skip());
     }
-
-    /** Whether the answer is about this record, whichever organization URL the caller named. */
-    public boolean isAbout(String crmTypeName, String recordType, String recordId) {
-        return this.crmType.name().equals(crmTypeName) && this.recordType.equals(recordType)
-                && this.recordId.equals(recordId);
-    }
 }

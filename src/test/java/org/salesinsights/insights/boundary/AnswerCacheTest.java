@@ -51,6 +51,16 @@ class AnswerCacheTest {
     }
 
     @Test
+    void manyChangesAtOnceDropWhatEachTouches() {
+        cache.changed(new Changes(7, List.of(Change.record("DYNAMICS_365", "account", "a-1"),
+                Change.record("DYNAMICS_365", "opportunity", "r-2"), Change.tenant(FABRIKAM))));
+        assertEquals(Optional.empty(), cache.find(ACCOUNT));
+        assertEquals(Optional.empty(), cache.find(THEIRS));
+        assertTrue(cache.find(OPPORTUNITY).isPresent());
+        assertTrue(cache.find(ITS_SECOND_PAGE).isPresent());
+    }
+
+    @Test
     void aChangeOfATenantDropsItsAnswersAndAFlushDropsAll() {
         cache.changed(new Changes(7, List.of(Change.tenant(CONTOSO))));
         assertEquals(Optional.empty(), cache.find(ACCOUNT));
