@@ -19,8 +19,13 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "insight_change")
-@NamedQuery(name = InsightChange.OF_INSIGHT,
-        query = "SELECT c FROM InsightChange c WHERE c.insightId = :insightId ORDER BY c.id")
+/*
+ * In the order the insight changed: by its version, then by time (a deletion keeps the last version). Not by id: ids
+ * come in blocks, and two servers, or EclipseLink and a feed's rows (SequenceIds), each hand out a block of their own,
+ * so a later change can have a lower id.
+ */
+@NamedQuery(name = InsightChange.OF_INSIGHT, query = "SELECT c FROM InsightChange c WHERE c.insightId = :insightId"
+        + " ORDER BY c.insightVersion, c.changedAt, c.id")
 public class InsightChange {
 
     public static final String OF_INSIGHT = "InsightChange.ofInsight";
@@ -71,9 +76,14 @@ public class InsightChange {
         this.insightVersion = insightVersion;
         this.changedBy = changedBy;
         this.changedAt = changedAt;
-        this.content = content == null || content.length() <= MAX_CONTENT ? content
-                : "{\"omitted\": \"the insight's snapshot of " + content.length() + " characters is over the history's"
-                        + " limit of " + MAX_CONTENT + "\"}";
+        this.content = content(content);
+    }
+
+    /** The snapshot as the history keeps it: whole, or past {@link #MAX_CONTENT} a JSON object that says so. */
+    public static String content(String snapshot) {
+        return snapshot == null || snapshot.length() <= MAX_CONTENT ? snapshot
+                : "{\"omitted\": \"the insight's snapshot of " + snapshot.length() + " characters is over the"
+                        + " history's limit of " + MAX_CONTENT + "\"}";
     }
 
     public Action getAction() {

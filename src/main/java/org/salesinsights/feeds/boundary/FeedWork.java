@@ -40,6 +40,7 @@ import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.SequenceIds;
 import org.salesinsights.tenants.entity.Feeder;
 import org.salesinsights.tenants.entity.Tenant;
 
@@ -97,7 +98,7 @@ final class FeedWork {
     private final Map<String, List<Insight>> deleted = new LinkedHashMap<>();
     private final Set<Change> changes = new LinkedHashSet<>();
     private final Set<Long> locked = new HashSet<>();
-    private FeedRows.Ids ids;
+    private SequenceIds ids;
 
     FeedWork(EntityManager em, FeedCaller caller) {
         this.em = Objects.requireNonNull(em);
@@ -347,7 +348,7 @@ final class FeedWork {
             } catch (SQLException e) {
                 throw new PersistenceException("Writing " + made.size() + " fed insights failed", e);
             }
-            created.forEach((by, rows) -> history.recordCreated(rows.stream().map(FeedWork::view).toList(), by));
+            created.forEach((by, rows) -> history.recordCreated(rows.stream().map(FeedWork::view).toList(), by, now));
         }
         updated.forEach((by, changed) -> history.recordHistory(changed, InsightChange.Action.UPDATED, by));
         return changes;
@@ -367,7 +368,7 @@ final class FeedWork {
     private long nextId() {
         try {
             if (ids == null) {
-                ids = new FeedRows.Ids(em.unwrap(Connection.class));
+                ids = new SequenceIds(em.unwrap(Connection.class), Insight.class);
             }
             return ids.next();
         } catch (SQLException e) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -73,18 +72,19 @@ public final class FeedItemParser {
     static FeedItem read(String source, String externalId, JsonObject json, Set<String> others,
             InsightsQueryParser records, Map<String, Object> problems) {
         int before = problems.size();
-        JsonObjectBuilder content = JSON.createObjectBuilder(json);
         for (String field : CURATORS_FIELDS) {
             if (json.containsKey(field)) {
                 problems.put(field, "is the curators' to set; a feed never sets or changes it.");
-                content.remove(field);
             }
         }
         CrmRecordKey record = record(json, records, problems);
         String recordName = recordName(json, problems);
         Set<String> known = new HashSet<>(RECORD_FIELDS);
         known.addAll(others);
-        InsightDocument document = InsightDocumentParser.read(content.build(), known, TextRoom.CARD, problems);
+        known.addAll(CURATORS_FIELDS); // refused above, each with its own reason; the object is read as it is
+        Map<String, Object> found = new LinkedHashMap<>();
+        InsightDocument document = InsightDocumentParser.read(json, known, TextRoom.CARD, found);
+        found.forEach(problems::putIfAbsent);
         // the name's problems were listed by the caller before this call, so they are not among the new ones here:
         // a missing source or external id must still make no item (an item of a batch without them was a 500)
         if (problems.size() > before || record == null || document == null || !FeedNames.isSource(source)

@@ -2,17 +2,13 @@ package org.salesinsights.feeds.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.persistence.SequenceGenerator;
-
 import org.salesinsights.curation.control.InsightDocument;
-import org.salesinsights.insights.entity.Insight;
 
 /**
  * Writes the insights a feed makes as rows, in JDBC batches: all the insights, then all their properties. Through the
@@ -30,7 +26,7 @@ public final class FeedRows {
     }
 
     /**
-     * An insight a feed makes: its id from the entity's sequence, its record, the key within the record, its name
+     * An insight a feed makes: its id from the entity's sequence (SequenceIds), its record, the key within the record, its name
      * and content; a new insight is version 1, unpinned, of priority 0 and not hidden.
      */
     public record NewInsight(long id, long recordId, String key, long organizationId, FeedName name,
@@ -42,46 +38,6 @@ public final class FeedRows {
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(at, "at");
-        }
-    }
-
-    /**
-     * The entity's ids come from its sequence in blocks of its allocation size, as EclipseLink takes them: the
-     * sequence's next value is a block's last id. Taking blocks the same way, the ids made here and those EclipseLink
-     * hands out never meet, whichever of them takes the next block.
-     */
-    static final int ID_BLOCK = idBlock();
-
-    private static int idBlock() {
-        try {
-            return Insight.class.getDeclaredField("id").getAnnotation(SequenceGenerator.class).allocationSize();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("the Insight entity's id has moved", e);
-        }
-    }
-
-    /** Hands out insight ids, a block at a time from the sequence, on the connection of the caller's transaction. */
-    public static final class Ids {
-        private final Connection db;
-        private long next;
-        private long last = -1;
-
-        public Ids(Connection db) {
-            this.db = Objects.requireNonNull(db);
-        }
-
-        public long next() throws SQLException {
-            if (next > last) {
-                String sql = db.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")
-                        ? "SELECT nextval('insight_seq')" : "SELECT NEXT VALUE FOR insight_seq";
-                try (PreparedStatement sequence = db.prepareStatement(sql);
-                        ResultSet value = sequence.executeQuery()) {
-                    value.next();
-                    last = value.getLong(1);
-                }
-                next = last - ID_BLOCK + 1;
-            }
-            return next++;
         }
     }
 
