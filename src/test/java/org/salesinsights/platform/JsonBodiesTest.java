@@ -20,6 +20,11 @@ class JsonBodiesTest {
         }
         assertEquals("[[[", JsonBodies.object("{\"text\": \"[[[\", \"a\": " + "[".repeat(31) + "]".repeat(31) + "}")
                 .getString("text"), "brackets inside strings do not count");
+        assertEquals("\"[[[\\", JsonBodies.object("{\"text\": \"\\\"[[[\\\\\", \"a\": " + "[".repeat(31)
+                + "]".repeat(31) + "}").getString("text"), "nor do those after escaped quotes and backslashes");
+        String escapedThenDeep = "{\"text\": \"\\\\\", \"a\": " + "[".repeat(33) + "]".repeat(33) + "}";
+        assertEquals(400, assertThrows(ApiException.class, () -> JsonBodies.object(escapedThenDeep)).status(),
+                "a string ending in an escaped backslash ends there");
     }
 
     @Test

@@ -64,8 +64,9 @@ public final class FeedBatchParser {
         List<Entry> entries = new ArrayList<>();
         Map<FeedName, Integer> named = new HashMap<>();
         JsonArray array = (JsonArray) items;
+        RecordNames recordNames = new RecordNames(records);
         for (int index = 0; index < array.size(); index++) {
-            Entry entry = entry(index, array.get(index), records);
+            Entry entry = entry(index, array.get(index), recordNames);
             if (entry.operation() != null) {
                 Integer earlier = named.putIfAbsent(entry.operation().name(), index);
                 if (earlier != null) {
@@ -78,7 +79,7 @@ public final class FeedBatchParser {
         return entries;
     }
 
-    private static Entry entry(int index, JsonValue value, InsightsQueryParser records) {
+    private static Entry entry(int index, JsonValue value, RecordNames records) {
         if (!(value instanceof JsonObject item)) {
             return refused(index, null, null, Map.of("item", "must be an object."));
         }

@@ -10,7 +10,6 @@ import java.util.Set;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 import org.salesinsights.curation.control.InsightDocument;
 import org.salesinsights.curation.control.InsightDocumentParser;
@@ -44,12 +43,6 @@ public final class FeedItemParser {
     /** What curators own, in the order problems list them. */
     static final List<String> CURATORS_FIELDS = List.of("key", "pinned", "priority", "hidden");
 
-    /**
-     * The JSON-P provider, found once: each {@code Json.create...} call looks it up again through the class loaders
-     * (a ServiceLoader scan of the server's jars), a sixth of a thousand-item batch's time.
-     */
-    static final JsonProvider JSON = JsonProvider.provider();
-
     private FeedItemParser() {
     }
 
@@ -57,7 +50,7 @@ public final class FeedItemParser {
     public static FeedItem parse(String source, String externalId, String body, InsightsQueryParser records) {
         Map<String, Object> problems = new LinkedHashMap<>();
         names(source, externalId, problems);
-        FeedItem item = read(source, externalId, JsonBodies.object(body), Set.of(), records, problems);
+        FeedItem item = read(source, externalId, JsonBodies.object(body), Set.of(), new RecordNames(records), problems);
         if (!problems.isEmpty()) {
             throw new ApiException(400, "INVALID_PARAMETER", "The fed insight has "
                     + InsightDocumentParser.count(problems) + "; details lists them by field.", problems);
@@ -70,7 +63,7 @@ public final class FeedItemParser {
      * {@code others}, adding every problem to {@code problems}; null when it has any. Its name is checked elsewhere.
      */
     static FeedItem read(String source, String externalId, JsonObject json, Set<String> others,
-            InsightsQueryParser records, Map<String, Object> problems) {
+            RecordNames records, Map<String, Object> problems) {
         int before = problems.size();
         for (String field : CURATORS_FIELDS) {
             if (json.containsKey(field)) {
@@ -161,7 +154,7 @@ public final class FeedItemParser {
     }
 
     /** The record, checked as the read action checks its parameters; null when it has problems. */
-    private static CrmRecordKey record(JsonObject json, InsightsQueryParser records, Map<String, Object> problems) {
+    private static CrmRecordKey record(JsonObject json, RecordNames records, Map<String, Object> problems) {
         int before = problems.size();
         String crmType = string(json, "crmType", problems);
         String orgUrl = string(json, "crmOrgUrl", problems);
@@ -174,7 +167,7 @@ public final class FeedItemParser {
             return null;
         }
         try {
-            return records.parse(recordType, recordId, crmType, orgUrl, null, null).record();
+            return records.record(recordType, recordId, crmType, orgUrl);
         } catch (InvalidParameterException e) {
             problems.put(e.parameter(), e.getMessage().replaceFirst("^Parameter '[^']*' ", ""));
             return null;

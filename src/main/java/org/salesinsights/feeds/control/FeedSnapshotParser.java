@@ -63,7 +63,7 @@ public final class FeedSnapshotParser {
         } else if (array.size() > MAX_ITEMS) {
             problems.put("items", "must hold at most " + MAX_ITEMS + " insights; it has " + array.size() + ".");
         } else if (scope != null && problems.isEmpty()) {
-            fed = items(source, json, array, ofRecord, records, problems);
+            fed = items(source, json, array, ofRecord, new RecordNames(records), problems);
         }
         if (!problems.isEmpty()) {
             throw new ApiException(400, "INVALID_PARAMETER", "The snapshot has "
@@ -101,7 +101,7 @@ public final class FeedSnapshotParser {
      * in: an item of a snapshot of one record may not name a record, one of an organization may not name another.
      */
     private static List<FeedItem> items(String source, JsonObject snapshot, JsonArray array, boolean ofRecord,
-            InsightsQueryParser records, Map<String, Object> problems) {
+            RecordNames records, Map<String, Object> problems) {
         List<FeedItem> items = new ArrayList<>();
         Map<String, Integer> named = new HashMap<>();
         for (int index = 0; index < array.size(); index++) {
@@ -111,7 +111,7 @@ public final class FeedSnapshotParser {
                 problems.put("items[" + index + "]", "must be an object.");
                 continue;
             }
-            JsonObjectBuilder whole = FeedItemParser.JSON.createObjectBuilder(item).remove("externalId");
+            JsonObjectBuilder whole = JsonBodies.JSON.createObjectBuilder(item).remove("externalId");
             for (String field : SCOPE_FIELDS) {
                 boolean own = !ofRecord && (field.equals("recordType") || field.equals("recordId")
                         || field.equals("recordName"));
