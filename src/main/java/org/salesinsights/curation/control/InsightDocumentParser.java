@@ -208,7 +208,7 @@ public final class InsightDocumentParser {
         if (json.get(key) instanceof JsonString string) {
             try {
                 // to the microsecond, as the databases keep it
-                OffsetDateTime time = OffsetDateTime.parse(string.getString().strip())
+                OffsetDateTime time = IsoTimes.parse(string.getString().strip())
                         .withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                 if (!time.isBefore(TimeWindow.EARLIEST) && !time.isAfter(TimeWindow.LATEST)) {
                     return time;
