@@ -15,8 +15,6 @@ import java.util.UUID;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -51,7 +49,6 @@ import org.salesinsights.tenants.entity.Tenant;
 @Stateless
 public class Curation {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
     /** The key of an insight made without one: unique, as ids are. */
     static final String GENERATED_KEY = "insight-";
 
@@ -184,7 +181,7 @@ public class Curation {
                     row.setLong(5, view.version());
                     row.setString(6, by);
                     row.setObject(7, at);
-                    row.setString(8, InsightChange.content(JSONB.toJson(view)));
+                    row.setString(8, InsightChange.content(view.json()));
                     row.addBatch();
                     if (++rows % 500 == 0) {
                         row.executeBatch();
@@ -598,7 +595,7 @@ public class Curation {
 
     private InsightView audited(Insight insight, InsightChange.Action action, String by, InsightView view) {
         em.persist(new InsightChange(insight.getId(), insight.getRecord().getId(), action, insight.getVersion(), by,
-                OffsetDateTime.now(ZoneOffset.UTC), JSONB.toJson(view)));
+                OffsetDateTime.now(ZoneOffset.UTC), view.json()));
         return view;
     }
 

@@ -1,18 +1,22 @@
 package org.salesinsights.curation.boundary;
 
+import java.io.StringWriter;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.stream.JsonGenerator;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.InsightTranslation;
+import org.salesinsights.platform.JsonBodies;
 
 /** What curators read: records with their insight counts, insights with their version, the change history. */
 public final class CurationViews {
@@ -60,6 +64,72 @@ public final class CurationViews {
                     insight.getPriority(), insight.isHidden(), insight.getLanguage(), insight.getVisibleFrom(),
                     insight.getVisibleUntil(), properties(insight.getProperties()), byLanguage,
                     insight.getUpdatedAt(), insight.getUpdatedBy());
+        }
+
+        /**
+         * The view as JSON-B writes it (the order above, absent fields left out), written with JSON-P alone: the
+         * history keeps this snapshot of every insight a feed makes, and JSON-B's reflection and its check for
+         * cycles (each view hashed whole, twice) cost a thousand-item feed a twelfth of its time.
+         * {@code CurationViewsTest} holds the two writings side by side.
+         */
+        public String json() {
+            StringWriter text = new StringWriter(512);
+            try (JsonGenerator json = JsonBodies.JSON.createGenerator(text)) {
+                json.writeStartObject().write("id", id).write("recordId", recordId).write("version", version);
+                string(json, "key", key);
+                string(json, "source", source);
+                string(json, "externalId", externalId);
+                string(json, "title", title);
+                string(json, "description", description);
+                string(json, "url", url);
+                time(json, "dateTime", dateTime);
+                json.write("pinned", pinned).write("priority", priority).write("hidden", hidden);
+                string(json, "language", language);
+                time(json, "visibleFrom", visibleFrom);
+                time(json, "visibleUntil", visibleUntil);
+                properties(json, additionalProperties);
+                if (translations != null) {
+                    json.writeStartObject("translations");
+                    translations.forEach((language, translation) -> {
+                        json.writeStartObject(language);
+                        string(json, "title", translation.title());
+                        string(json, "description", translation.description());
+                        properties(json, translation.additionalProperties());
+                        json.writeEnd();
+                    });
+                    json.writeEnd();
+                }
+                time(json, "updatedAt", updatedAt);
+                string(json, "updatedBy", updatedBy);
+                json.writeEnd();
+            }
+            return text.toString();
+        }
+
+        private static void string(JsonGenerator json, String name, String value) {
+            if (value != null) {
+                json.write(name, value);
+            }
+        }
+
+        private static void time(JsonGenerator json, String name, OffsetDateTime value) {
+            if (value != null) {
+                json.write(name, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            }
+        }
+
+        private static void properties(JsonGenerator json, Map<String, String> properties) {
+            if (properties != null) {
+                json.writeStartObject("additionalProperties");
+                properties.forEach((name, value) -> {
+                    if (value == null) {
+                        json.writeNull(name);
+                    } else {
+                        json.write(name, value);
+                    }
+                });
+                json.writeEnd();
+            }
         }
 
         private static Map<String, String> properties(List<InsightProperty> list) {
