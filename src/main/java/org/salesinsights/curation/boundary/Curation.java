@@ -162,35 +162,73 @@ public class Curation {
 
     /**
      * The history of insights a feed made as rows rather than through the entity (see {@code FeedRows}): each view as
-     * the entity would read it, written as rows in JDBC batches too. A thousand new history entities cost EclipseLink
+     * the entity would read it, written as FeedRows writes (arrays on PostgreSQL, JDBC batches elsewhere). A thousand
+     * new history entities cost EclipseLink
      * more than their rows: their registration, and the comparison of every one at each flush of the transaction.
      */
     public void recordCreated(List<InsightView> views, String by, OffsetDateTime at) {
         try {
             Connection db = em.unwrap(Connection.class);
             SequenceIds ids = new SequenceIds(db, InsightChange.class);
-            try (PreparedStatement row = db.prepareStatement("INSERT INTO insight_change (id, insight_id,"
-                    + " crm_record_id, action, insight_version, changed_by, changed_at, content)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int rows = 0;
-                for (InsightView view : views) {
-                    row.setLong(1, ids.next());
-                    row.setLong(2, view.id());
-                    row.setLong(3, view.recordId());
-                    row.setString(4, InsightChange.Action.CREATED.name());
-                    row.setLong(5, view.version());
-                    row.setString(6, by);
-                    row.setObject(7, at);
-                    row.setString(8, InsightChange.content(view.json()));
-                    row.addBatch();
-                    if (++rows % 500 == 0) {
-                        row.executeBatch();
-                    }
-                }
-                row.executeBatch();
+            if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
+                createdAsArrays(db, ids, views, by, at);
+            } else {
+                createdInBatches(db, ids, views, by, at);
             }
         } catch (SQLException e) {
             throw new PersistenceException("Writing the history of " + views.size() + " fed insights failed", e);
+        }
+    }
+
+    /** On PostgreSQL, as {@code FeedRows} writes the insights there: every column an array, one statement. */
+    private static void createdAsArrays(Connection db, SequenceIds ids, List<InsightView> views, String by,
+            OffsetDateTime at) throws SQLException {
+        Long[][] numbers = new Long[4][views.size()]; // the change's id, the insight's, its record's, its version
+        String[] contents = new String[views.size()];
+        for (int i = 0; i < views.size(); i++) {
+            InsightView view = views.get(i);
+            numbers[0][i] = ids.next();
+            numbers[1][i] = view.id();
+            numbers[2][i] = view.recordId();
+            numbers[3][i] = view.version();
+            contents[i] = InsightChange.content(view.json());
+        }
+        try (PreparedStatement rows = db.prepareStatement("INSERT INTO insight_change (id, insight_id, crm_record_id,"
+                + " action, insight_version, changed_by, changed_at, content)"
+                + " SELECT r.id, r.insight, r.record, ?, r.version, ?, ?, r.content"
+                + " FROM unnest(?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::text[])"
+                + " AS r (id, insight, record, version, content)")) {
+            rows.setString(1, InsightChange.Action.CREATED.name());
+            rows.setString(2, by);
+            rows.setObject(3, at);
+            for (int column = 0; column < numbers.length; column++) {
+                rows.setArray(4 + column, db.createArrayOf("int8", numbers[column]));
+            }
+            rows.setArray(8, db.createArrayOf("text", contents));
+            rows.executeUpdate();
+        }
+    }
+
+    private static void createdInBatches(Connection db, SequenceIds ids, List<InsightView> views, String by,
+            OffsetDateTime at) throws SQLException {
+        try (PreparedStatement row = db.prepareStatement("INSERT INTO insight_change (id, insight_id, crm_record_id,"
+                + " action, insight_version, changed_by, changed_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int rows = 0;
+            for (InsightView view : views) {
+                row.setLong(1, ids.next());
+                row.setLong(2, view.id());
+                row.setLong(3, view.recordId());
+                row.setString(4, InsightChange.Action.CREATED.name());
+                row.setLong(5, view.version());
+                row.setString(6, by);
+                row.setObject(7, at);
+                row.setString(8, InsightChange.content(view.json()));
+                row.addBatch();
+                if (++rows % 500 == 0) {
+                    row.executeBatch();
+                }
+            }
+            row.executeBatch();
         }
     }
 
