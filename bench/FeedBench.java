@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The feed half of bench/feeds.sh: feeds RECORDS x INSIGHTS insights (3 properties each, the rows
- * bench/LoadBenchData.java writes) through {@code POST /api/feed/v1/batches}, BATCH items a call, one call after the
- * other as one feeder sends them, while a read load of READ_RATE calls a second asks the Key sales info action for
+ * bench/LoadBenchData.java writes) through {@code POST /api/feed/v1/batches}, BATCH items a call, FEEDERS calls at a
+ * time as a feeder's workers send them (each sends its next batch when its last one is answered), while a read load of READ_RATE calls a second asks the Key sales info action for
  * random records of the benchmark's data set. Reads are sent at a fixed rate, not one after the other: a slow answer
  * does not hold back the next call, so the latencies count the time a read waited to be sent (no coordinated
  * omission). Prints one line: {@code feed_result <insights/s> <seconds> <reads> <p50_ms> <p99_ms> <read_errors>}.
@@ -25,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Every item must come back {@code created}: anything else (a refusal, a 4xx or 5xx of a batch) fails the run.
  *
  * <p>java bench/FeedBench.java BASE_URL FEED_TOKEN READ_TOKEN FIRST_RECORD RECORDS INSIGHTS BATCH READ_RATE
- * READ_RECORDS
+ * READ_RECORDS FEEDERS
  */
 public class FeedBench {
 
@@ -42,6 +45,7 @@ public class FeedBench {
         int batch = Integer.parseInt(args[6]);
         int readRate = Integer.parseInt(args[7]);
         int readRecords = Integer.parseInt(args[8]);
+        int feederCount = Integer.parseInt(args[9]);
         // HTTP/1.1 as the connector and nginx speak to the servers: the client would otherwise upgrade to HTTP/2 and
         // multiplex every read on one connection, which is neither how the service is called nor what it is tuned for
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -51,26 +55,45 @@ public class FeedBench {
         Reads reads = new Reads(http, base, readToken, readRate, readRecords);
         reads.start();
         long start = System.nanoTime();
-        int fed = 0;
-        for (Batch body : batches) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base
-                    + "/api/feed/v1/batches")).header("Authorization", "Bearer " + feedToken)
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body.json())).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("a batch answered " + answer.statusCode() + ": " + answer.body());
-            }
-            int created = Integer.parseInt(answer.body().replaceFirst("(?s)^\\{\"created\":(\\d+),.*", "$1"));
-            if (created != body.items()) {
-                throw new IllegalStateException("a batch of " + body.items() + " created " + created + ": "
-                        + answer.body().substring(0, Math.min(600, answer.body().length())));
-            }
-            fed += created;
+        // FEEDERS batches in flight at a time, as a busy application's workers send them: the server checks one while
+        // it writes another (an organization's writes take turns), so one feeder leaves a core idle in turn
+        Queue<Batch> queue = new ConcurrentLinkedQueue<>(batches);
+        AtomicInteger fed = new AtomicInteger();
+        ExecutorService feeders = Executors.newFixedThreadPool(feederCount);
+        List<Future<?>> running = new ArrayList<>();
+        for (int f = 0; f < feederCount; f++) {
+            running.add(feeders.submit(() -> {
+                for (Batch body = queue.poll(); body != null; body = queue.poll()) {
+                    fed.addAndGet(send(http, base, feedToken, body));
+                }
+                return null;
+            }));
         }
+        for (Future<?> feeder : running) {
+            feeder.get(); // a failed batch fails the run
+        }
+        feeders.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
         reads.stop();
-        System.out.printf("feed_result %.0f %.2f %d %.1f %.1f %d%n", fed / seconds, seconds, reads.count(),
+        System.out.printf("feed_result %.0f %.2f %d %.1f %.1f %d%n", fed.get() / seconds, seconds, reads.count(),
                 reads.percentile(50), reads.percentile(99), reads.errors());
+    }
+
+    /** Sends a batch; the number of insights it created, all of its items, or the run fails. */
+    static int send(HttpClient http, String base, String feedToken, Batch body) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/feed/v1/batches"))
+                .header("Authorization", "Bearer " + feedToken).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body.json())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("a batch answered " + answer.statusCode() + ": " + answer.body());
+        }
+        int created = Integer.parseInt(answer.body().replaceFirst("(?s)^\\{\"created\":(\\d+),.*", "$1"));
+        if (created != body.items()) {
+            throw new IllegalStateException("a batch of " + body.items() + " created " + created + ": "
+                    + answer.body().substring(0, Math.min(600, answer.body().length())));
+        }
+        return created;
     }
 
     record Batch(String json, int items) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the feed API (issue 14, point 6): feeds FEED_RECORDS x FEED_INSIGHTS insights (100k by default, 3
-# properties each) through POST /api/feed/v1/batches, BATCH items a call, into one Payara Micro on the machine's
+# properties each) through POST /api/feed/v1/batches, BATCH items a call and FEEDERS calls in flight (a feeder's
+# workers; the server checks one batch while it writes another), into one Payara Micro on the machine's
 # PostgreSQL, and holds the rate to loading the same rows with bench/LoadBenchData.java (COPY, the raw JDBC rate)
 # in the same run. Reads of the Key sales info action go on meanwhile at READ_RATE calls a second (fixed rate) on a
 # data set of READ_RECORDS x 10 insights; their p50 and p99 are reported. RUNS rounds, each a fresh raw load and a
@@ -9,6 +10,7 @@
 #   bash bench/feeds.sh                                          # 100k insights, 3 rounds
 #   FEED_RECORDS=1000 RUNS=1 bash bench/feeds.sh                 # a quick check of the script (figures indicative)
 #   PROFILE=1 RUNS=1 bash bench/feeds.sh                         # a JFR recording of the server during round 1
+#   FEEDERS=1 bash bench/feeds.sh                                # one batch after the other
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth); recreates the databases bench_feeds and bench_feeds_raw.
 # Exits 1 if any item was not created or a read failed: such figures do not count.
@@ -21,6 +23,7 @@ BATCH=${BATCH:-1000}
 RUNS=${RUNS:-3}
 READ_RATE=${READ_RATE:-50}
 READ_RECORDS=${READ_RECORDS:-10000}
+FEEDERS=${FEEDERS:-2}
 PORT=${PORT:-18380}
 PROFILE=${PROFILE:-0}
 WORK=target/bench-feeds
@@ -82,13 +85,13 @@ curl -sf -o /dev/null -X PUT "$BASE/api/admin/v1/tenants/$TENANT" -H "Authorizat
 FEEDER=$(token "tenantId=$TENANT&app=$APP_ID")
 
 echo "== warming up: one feed of 10,000 insights (records apart from the measured ones)"
-java bench/FeedBench.java "$BASE" "$FEEDER" "$READER" 900000 1000 10 "$BATCH" "$READ_RATE" "$READ_RECORDS" >/dev/null
+java bench/FeedBench.java "$BASE" "$FEEDER" "$READER" 900000 1000 10 "$BATCH" "$READ_RATE" "$READ_RECORDS" "$FEEDERS" >/dev/null
 
 for run in $(seq 1 "$RUNS"); do
   raw=$(raw_load)
   [ "$PROFILE" = 1 ] && [ "$run" = 1 ] && jcmd $SERVER JFR.start name=feed settings=profile filename="$PWD/$WORK/feed.jfr" >/dev/null
   result=$(java bench/FeedBench.java "$BASE" "$FEEDER" "$READER" $((run * 1000000)) "$FEED_RECORDS" \
-    "$FEED_INSIGHTS" "$BATCH" "$READ_RATE" "$READ_RECORDS" | sed -n 's/^feed_result //p')
+    "$FEED_INSIGHTS" "$BATCH" "$READ_RATE" "$READ_RECORDS" "$FEEDERS" | sed -n 's/^feed_result //p')
   [ -n "$result" ] || { echo "the feed gave no result"; exit 1; }
   if [ "$PROFILE" = 1 ] && [ "$run" = 1 ]; then
     jcmd $SERVER JFR.stop name=feed >/dev/null
@@ -102,7 +105,8 @@ done
 col() { cut -f"$1" "$RAW"; }
 errors=$(col 8 | paste -sd+ | bc)
 echo
-echo "Feed API vs COPY (bench/LoadBenchData.java), $((FEED_RECORDS * FEED_INSIGHTS)) insights a round in batches of $BATCH,"
+echo "Feed API vs COPY (bench/LoadBenchData.java), $((FEED_RECORDS * FEED_INSIGHTS)) insights a round in batches of $BATCH"
+echo "($FEEDERS in flight),"
 echo "$(nproc) cores, PostgreSQL $(psql_admin -c 'SHOW server_version' | cut -d' ' -f1); reads at $READ_RATE/s meanwhile"
 echo
 echo "| round | COPY insights/s | feed insights/s | feed / COPY | feed s | reads | read p50 ms | read p99 ms | read errors |"
