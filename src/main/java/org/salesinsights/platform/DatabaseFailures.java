@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class DatabaseFailures {
 
-    private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01");
+    private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "55P03");
 
     private DatabaseFailures() {
     }
@@ -43,7 +43,8 @@ public final class DatabaseFailures {
     /**
      * True when the failure is a concurrent edit: an optimistic lock conflict, a unique or primary key that
      * another transaction took first (SQLSTATE 23505, or the driver's integrity violation), or a transaction the
-     * database chose to end so that another could go on (40001 serialization failure, 40P01 deadlock).
+     * database chose to end so that another could go on (40001 serialization failure, 40P01 deadlock), or that waited
+     * for a lock longer than it allows (55P03).
      */
     public static boolean isConflict(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -70,10 +71,11 @@ public final class DatabaseFailures {
 
     /**
      * SQLSTATE classes of an unreachable or refusing database: 08 connection exception, 53 insufficient
-     * resources, 57P operator intervention (PostgreSQL shutting down), HYT00/HYT01 timeouts.
+     * resources, 57P operator intervention (PostgreSQL shutting down), 55P03 a lock not had within the wait a
+     * transaction allows (busy, a conflict to retry first), HYT00/HYT01 timeouts.
      */
     private static boolean unavailableState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("HYT00") || state.equals("HYT01"));
+                || state.equals("55P03") || state.equals("HYT00") || state.equals("HYT01"));
     }
 }

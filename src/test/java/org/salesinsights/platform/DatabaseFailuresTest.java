@@ -72,4 +72,12 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.isConflict(new PersistenceException(new SQLException("syntax", "42601"))));
         assertFalse(DatabaseFailures.isConflict(new IllegalStateException("sequence set up wrongly")));
     }
+
+    @Test
+    void aLockNotHadInTimeIsRetriedThenBusy() {
+        PersistenceException waited = new PersistenceException(
+                new SQLException("canceling statement due to lock timeout", "55P03"));
+        assertTrue(DatabaseFailures.isConflict(waited), "retried by the feed as a conflict");
+        assertTrue(DatabaseFailures.isUnavailable(waited), "at last a 503 with Retry-After, not a 409");
+    }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ final class FeedWork {
     static final String KEY_PREFIX = "feed-";
     /** How many values one IN list holds: well under every database's limit on a statement's parameters. */
     private static final int CHUNK = 500;
+    /** The longest a feed waits for a lock on PostgreSQL (another feed's organization lock, above all). */
+    static final Duration LOCK_WAIT = Duration.ofMillis(1000);
 
     /** An organization as feeds name it. */
     private record OrganizationName(CrmType crmType, String host) {
@@ -168,8 +172,30 @@ final class FeedWork {
      * take no lock and never wait; curators wait only to make a record in the organization (a foreign key).
      */
     void lock(Permit permit) {
+        if (locked.isEmpty()) {
+            boundLockWaits();
+        }
         if (locked.add(permit.organization().getId())) {
             em.lock(permit.organization(), LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /**
+     * On PostgreSQL, a statement of this transaction waits at most {@link #LOCK_WAIT} for a lock, well inside the
+     * driver's socket timeout (2 s): a feed queued behind a slow one then fails as busy (55P03, retried, at last a 503
+     * with Retry-After), where a socket timeout broke its connection and made the pool close all of them, failing
+     * the reads of the moment too.
+     */
+    private void boundLockWaits() {
+        try {
+            Connection db = em.unwrap(Connection.class);
+            if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
+                try (Statement set = db.createStatement()) {
+                    set.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Bounding the feed's lock waits failed", e);
         }
     }
 
