@@ -35,7 +35,17 @@ public class FeedBench {
     static final String HOST = "bench.crm.dynamics.com";
     static final String[][] PROPERTIES = {{"Stage", "Propose"}, {"Owner", "Tony Benis"}, {"Amount", null}};
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) { // the read load's threads would keep the JVM, and the script, waiting
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
         String base = args[0];
         String feedToken = args[1];
         String readToken = args[2];
@@ -75,25 +85,39 @@ public class FeedBench {
         feeders.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
         reads.stop();
+        System.err.printf("batches sent again after a 503 or 429: %d%n", RETRIES.get());
         System.out.printf("feed_result %.0f %.2f %d %.1f %.1f %d%n", fed.get() / seconds, seconds, reads.count(),
                 reads.percentile(50), reads.percentile(99), reads.errors());
     }
 
-    /** Sends a batch; the number of insights it created, all of its items, or the run fails. */
+    /** Batches sent again after a 503 or 429 (busy), as a production feeder does. */
+    static final AtomicInteger RETRIES = new AtomicInteger();
+
+    /**
+     * Sends a batch, again after a 503 or 429 at most four times, after the Retry-After asked (docs/feeds.md's feeder
+     * loop); the number of insights it created, all of its items, or the run fails.
+     */
     static int send(HttpClient http, String base, String feedToken, Batch body) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/feed/v1/batches"))
-                .header("Authorization", "Bearer " + feedToken).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body.json())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("a batch answered " + answer.statusCode() + ": " + answer.body());
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/feed/v1/batches"))
+                    .header("Authorization", "Bearer " + feedToken).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body.json())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if ((answer.statusCode() == 503 || answer.statusCode() == 429) && attempt < 5) {
+                RETRIES.incrementAndGet();
+                Thread.sleep(1000L * answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                continue;
+            }
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("a batch answered " + answer.statusCode() + ": " + answer.body());
+            }
+            int created = Integer.parseInt(answer.body().replaceFirst("(?s)^\\{\"created\":(\\d+),.*", "$1"));
+            if (created != body.items()) {
+                throw new IllegalStateException("a batch of " + body.items() + " created " + created + ": "
+                        + answer.body().substring(0, Math.min(600, answer.body().length())));
+            }
+            return created;
         }
-        int created = Integer.parseInt(answer.body().replaceFirst("(?s)^\\{\"created\":(\\d+),.*", "$1"));
-        if (created != body.items()) {
-            throw new IllegalStateException("a batch of " + body.items() + " created " + created + ": "
-                    + answer.body().substring(0, Math.min(600, answer.body().length())));
-        }
-        return created;
     }
 
     record Batch(String json, int items) {
