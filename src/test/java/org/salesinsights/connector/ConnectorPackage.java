@@ -37,7 +37,7 @@ public final class ConnectorPackage {
 
     /** The operations the connector offers, in its order; the admin API stays out of it. */
     public static final List<String> OPERATIONS = List.of("GetKeySalesInsights", "GetRecordSummaryInsights",
-            "scp-get-email-insights-v2", "TestConnection");
+            "scp-get-email-insights-v2", "GetRelatedRecords", "TestConnection");
     static final String SECURITY = "oauth2-auth";
     private static final List<String> PARAMETER_ORDER = List.of("recordType", "recordId", "startDateTime",
             "endDateTime", "top", "skip", "crmType", "crmOrgUrl");

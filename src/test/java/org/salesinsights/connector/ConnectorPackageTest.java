@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salesinsights.insights.boundary.EmailInsightsResource;
 import org.salesinsights.insights.boundary.OpportunityInsightsResource;
 import org.salesinsights.insights.boundary.RecordSummaryResource;
+import org.salesinsights.insights.boundary.RelatedRecordsResource;
 
 import io.swagger.parser.SwaggerParser;
 import io.swagger.parser.util.SwaggerDeserializationResult;
@@ -51,7 +52,7 @@ class ConnectorPackageTest {
         SwaggerDeserializationResult result = new SwaggerParser().readWithInfo(ConnectorPackage.pretty(swagger));
         assertEquals(List.of(), result.getMessages(), "swagger-parser's messages");
         assertEquals("2.0", result.getSwagger().getSwagger());
-        assertEquals(4, result.getSwagger().getPaths().size());
+        assertEquals(5, result.getSwagger().getPaths().size());
     }
 
     @Test
@@ -86,7 +87,8 @@ class ConnectorPackageTest {
     @Test
     void itSaysWhatTheCodesAnnotationsSay() {
         for (Map.Entry<Class<?>, String> action : Map.of(OpportunityInsightsResource.class, "GetKeySalesInsights",
-                RecordSummaryResource.class, "GetRecordSummaryInsights").entrySet()) {
+                RecordSummaryResource.class, "GetRecordSummaryInsights", RelatedRecordsResource.class,
+                "GetRelatedRecords").entrySet()) {
             Method get = List.of(action.getKey().getMethods()).stream().filter(m -> m.getName().equals("get"))
                     .findFirst().orElseThrow();
             Map<String, String> inCode = List.of(get.getParameters()).stream()
@@ -102,6 +104,8 @@ class ConnectorPackageTest {
                 operation("GetKeySalesInsights").getString("description"));
         assertEquals(RecordSummaryResource.ACTION_DESCRIPTION,
                 operation("GetRecordSummaryInsights").getString("description"));
+        assertEquals(RelatedRecordsResource.ACTION_DESCRIPTION,
+                operation("GetRelatedRecords").getString("description"));
         assertEquals(EmailInsightsResource.ACTION_DESCRIPTION,
                 operation(EmailInsightsResource.OPERATION_ID).getString("description"));
     }

@@ -23,7 +23,8 @@ public final class ConnectorRules {
     /** Microsoft's operation id for the email summary (its page "Enrich email summary ..."). */
     static final String EMAIL_SUMMARY = "scp-get-email-insights-v2";
     /** The Sales app's actions: certification's rules plus Microsoft's for them. */
-    static final List<String> ACTIONS = List.of(KEY_SALES, RECORD_SUMMARY, EMAIL_SUMMARY);
+    static final String RECORD_DETAILS = "GetRelatedRecords";
+    static final List<String> ACTIONS = List.of(KEY_SALES, RECORD_SUMMARY, EMAIL_SUMMARY, RECORD_DETAILS);
     static final Map<String, String> PRESCRIBED = Map.ofEntries(
             Map.entry(KEY_SALES, "This action gets additional sales insights that will be shown in C4S key sales"
                     + " info card in outlook sidecar. The action enhances the existing skills of copilot for sales."),
@@ -86,12 +87,40 @@ public final class ConnectorRules {
             Map.entry("RelatedEntity entityType", "This input identifies the record type in CRM, which is related to"
                     + " the email thread."),
             Map.entry("RelatedEntity entitySource", "This input indicates the entity source type."),
+            // the CRM record details (Microsoft's "Enrich CRM record details ...")
+            Map.entry(RECORD_DETAILS, "This action gets records related to a CRM record. The action enhances the"
+                    + " existing skills of Copilot for Sales."),
+            Map.entry(RECORD_DETAILS + " recordType", "This input identifies the record type in CRM for which related"
+                    + " records are requested."),
+            Map.entry(RECORD_DETAILS + " recordId", "This input provides the unique identifier of the CRM record for"
+                    + " which related records are requested."),
+            Map.entry(RECORD_DETAILS + " top", "This input indicates the number of related records to fetch."),
+            Map.entry(RECORD_DETAILS + " skip", "This input indicates the number of records to skip when fetching"
+                    + " related records."),
+            Map.entry(RECORD_DETAILS + " crmType", "This input indicates the type of CRM the related records are"
+                    + " fetched from."),
+            Map.entry(RECORD_DETAILS + " crmOrgUrl", "This input indicates the URL of the CRM environment the related"
+                    + " records are fetched from."),
+            Map.entry("RelatedRecord recordId", "This output uniquely identifies each related record returned by the"
+                    + " action."),
+            Map.entry("RelatedRecord recordTypeDisplayName", "This output indicates the display name of record type"
+                    + " of each related record returned by the action."),
+            Map.entry("RelatedRecord recordTypePluralDisplayName", "This output indicates the plural display name of"
+                    + " the record type of each related record returned by the action."),
+            Map.entry("RelatedRecord recordType", "This output indicates the type of each related record returned by"
+                    + " the action."),
+            Map.entry("RelatedRecord recordTitle", "This output indicates the title of each related record returned"
+                    + " by the action."),
+            Map.entry("RelatedRecord url", "This output indicates the URL of each related record returned by the"
+                    + " action."),
+            Map.entry("RelatedRecord additionalProperties", "This output indicates additional properties as"
+                    + " name-value pairs of each related record returned by the action."),
             // Microsoft's page has two spaces after "This" (a typo its rendering shows as one): the words as shown
             Map.entry("EmailInsight insight", "This output indicates the text you would like to be included in the"
                     + " email summary."));
     /** Every prescribed text of a definition must be there: a renamed property would otherwise escape the check. */
     static final List<String> PRESCRIBED_DEFINITIONS = List.of("OpportunityInsight", "EmailInsightsRequest",
-            "RelatedEntity", "EmailInsight");
+            "RelatedEntity", "EmailInsight", "RelatedRecord");
     static final List<String> ERROR_CODES = List.of("400", "401", "403", "404", "429", "500");
     private static final Pattern FORBIDDEN_IN_SUMMARY = Pattern.compile("[/\\\\<>*%&?]");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");

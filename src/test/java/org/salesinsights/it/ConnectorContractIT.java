@@ -63,7 +63,7 @@ class ConnectorContractIT {
         onServer.keySet().removeIf(key -> !ConnectorPackage.OPERATIONS.contains(key.substring(0, key.indexOf(' '))));
         assertEquals(new TreeMap<>(inPackage), new TreeMap<>(onServer));
         assertEquals(Set.of("GetKeySalesInsights", "GetRecordSummaryInsights", "scp-get-email-insights-v2",
-                "TestConnection"),
+                "GetRelatedRecords", "TestConnection"),
                 inPackage.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toSet()));
     }
 
@@ -84,6 +84,10 @@ class ConnectorContractIT {
         answers.put("scp-get-email-insights-v2 200", email(fabrikam, thread));
         answers.put("scp-get-email-insights-v2 400", email(fabrikam, "{\"relatedEntities\": []}"));
         answers.put("scp-get-email-insights-v2 401", email(null, thread));
+        answers.put("GetRelatedRecords 200", Http.get(uri("api/v1/related-records" + record), "Authorization",
+                fabrikam));
+        answers.put("GetRelatedRecords 400", Http.get(uri("api/v1/related-records?recordId=006Dn00000A1b2C"),
+                "Authorization", fabrikam));
         answers.put("GetKeySalesInsights 400", Http.get(uri("api/v1/opportunity-insights?recordType=opportunity"),
                 "Authorization", fabrikam));
         answers.put("GetRecordSummaryInsights 401", Http.get(uri("api/v1/record-summary-insights" + record)));
@@ -103,6 +107,8 @@ class ConnectorContractIT {
         }
         assertTrue(JSON.readTree(answers.get("GetRecordSummaryInsights 200").body()).get("value").size() > 0);
         assertEquals(3, JSON.readTree(answers.get("scp-get-email-insights-v2 200").body()).get("value").size());
+        assertTrue(JSON.readTree(answers.get("GetRelatedRecords 200").body()).get("value").size() > 0,
+                "the demo data lights the record details card");
         ObjectNode summary = JSON.createObjectNode();
         summary.set("definitions", swagger.get("definitions"));
         summary.setAll((ObjectNode) responseSchema(swagger, "GetRecordSummaryInsights", "200"));

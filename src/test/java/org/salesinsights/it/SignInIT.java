@@ -430,7 +430,7 @@ class SignInIT {
         JsonObject document = Http.json(served);
         JsonObject paths = document.getJsonObject("paths");
         assertEquals(java.util.Set.of("/api/v1/opportunity-insights", "/api/v1/record-summary-insights",
-                "/api/enhanceskills/email-insights-v2", "/api/v1/test-connection"), paths.keySet().stream().map(p -> p.substring(p.indexOf("/api/")))
+                "/api/enhanceskills/email-insights-v2", "/api/v1/related-records", "/api/v1/test-connection"), paths.keySet().stream().map(p -> p.substring(p.indexOf("/api/")))
                 .collect(java.util.stream.Collectors.toSet()), paths.keySet()::toString);
         assertFalse(served.body().contains("/admin/"), "no trace of the admin API");
         assertFalse(document.containsKey("endpoints"), "no list of every endpoint");

@@ -25,6 +25,7 @@ import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.control.PageRequest;
 import org.salesinsights.insights.control.RecordPageQuery;
+import org.salesinsights.insights.control.RelatedRecordsQuery;
 import org.salesinsights.insights.control.TimeWindow;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.platform.ApiException;
@@ -63,6 +64,36 @@ public class OpportunityInsights {
             }
             return ok;
         }
+    }
+
+    /**
+     * An answer's body as the action sends it, the languages it is in (for Content-Language), and the next moment it
+     * may change with no write (none: only a write changes it).
+     */
+    public record Shaped(Object body, List<String> languages, Optional<OffsetDateTime> nextChange) {
+    }
+
+    /**
+     * The record details' page: the records related to the CRM record, in priority order, then newest first, each in
+     * the language it is written in. Related records have no validity window: only a write changes the answer.
+     */
+    public Shaped findRelated(String tenantId, InsightsQuery query) {
+        RelatedRecordsQuery.Page rows;
+        try (Connection connection = database.getConnection()) {
+            rows = RelatedRecordsQuery.read(connection, tenantId, query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The related records of a record could not be read: " + e.getMessage(),
+                    e);
+        }
+        requireOwned(rows.owned(), query.record());
+        int top = query.page().top();
+        List<RelatedRecordItem> page = rows.rows().stream().limit(top)
+                .map(row -> RelatedRecordItem.of(row, rows.properties().getOrDefault(row.id(), List.of()))).toList();
+        Set<String> used = new LinkedHashSet<>();
+        rows.rows().stream().limit(top).map(RelatedRecordsQuery.Row::language).filter(java.util.Objects::nonNull)
+                .forEach(used::add);
+        return new Shaped(new RelatedRecordsPage(page, rows.rows().size() > top), List.copyOf(used),
+                Optional.empty());
     }
 
     public LocalizedPage find(String tenantId, InsightsQuery query, LanguagePicker languages) {
@@ -133,7 +164,11 @@ public class OpportunityInsights {
 
     /** The caller named an organization its tenant does not own: the contract's refusal. */
     private static void requireOwned(RecordPageQuery.Page rows, CrmRecordKey record) {
-        if (!rows.owned()) {
+        requireOwned(rows.owned(), record);
+    }
+
+    private static void requireOwned(boolean owned, CrmRecordKey record) {
+        if (!owned) {
             String host = record.orgHost().orElseThrow();
             throw new ApiException(400, "INVALID_CRM_CONNECTION", "The " + record.crmType().label()
                     + " organization " + host + " is not one of your organization's CRM connections.");

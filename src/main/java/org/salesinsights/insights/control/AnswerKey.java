@@ -20,6 +20,7 @@ public record AnswerKey(String action, String tenantId, TimeWindow window, CrmTy
 
     public static final String KEY_SALES = "key-sales";
     public static final String EMAIL = "email";
+    public static final String RELATED_RECORDS = "related-records";
 
     public AnswerKey {
         others = List.copyOf(others);
@@ -36,6 +37,16 @@ public record AnswerKey(String action, String tenantId, TimeWindow window, CrmTy
         CrmRecordKey record = query.record();
         return new AnswerKey(tenantId, window.orElse(null), record.crmType(), record.orgHost().orElse(null),
                 record.recordType(), record.recordId(), languages.key(), query.page().top(), query.page().skip());
+    }
+
+    /**
+     * The record details' answer about a CRM record's related records. Not by language: a related record is written
+     * in one.
+     */
+    public static AnswerKey ofRelatedRecords(String tenantId, InsightsQuery query) {
+        CrmRecordKey record = query.record();
+        return new AnswerKey(RELATED_RECORDS, tenantId, null, record.crmType(), record.orgHost().orElse(null),
+                record.recordType(), record.recordId(), List.of(), "", query.page().top(), query.page().skip());
     }
 
     /** The email summary's answer about the records of a thread; there must be one at least. */

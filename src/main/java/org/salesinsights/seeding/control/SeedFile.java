@@ -20,6 +20,9 @@ import jakarta.json.stream.JsonParsingException;
 
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
+import org.salesinsights.curation.control.RelatedRecordDocument;
+import org.salesinsights.curation.control.RelatedRecordDocumentParser;
+import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.curation.control.TextRoom;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.platform.ApiException;
@@ -46,11 +49,22 @@ import org.salesinsights.tenants.control.TenantIds;
  * descriptions: a seed may store longer text ({@link TextRoom#COLUMN}), which the read actions cut. Every problem is
  * reported at once, by line.
  */
-public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> insights) {
+public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> insights,
+        List<SeedRelatedRecord> relatedRecords) {
 
     public SeedFile {
         tenants = List.copyOf(tenants);
         insights = List.copyOf(insights);
+        relatedRecords = List.copyOf(relatedRecords);
+    }
+
+    /**
+     * A record related to a CRM record (the record details card), with the line where it starts: the CRM record as
+     * the read action names it ({@code crmRecord}: crmType, orgUrl, recordType, recordId) and the related record's own
+     * fields, as the curators' API checks them. Named by its {@code recordId} within the CRM record: a seed run again
+     * changes it, never adds it twice.
+     */
+    public record SeedRelatedRecord(int line, CrmRecordKey crmRecord, RelatedRecordDocument document) {
     }
 
     /**
@@ -74,9 +88,9 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         }
     }
 
-    /** How many tenants and insights it holds. */
+    /** How many tenants, insights and related records it holds. */
     public int entries() {
-        return tenants.size() + insights.size();
+        return tenants.size() + insights.size() + relatedRecords.size();
     }
 
     /**
@@ -88,6 +102,7 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         List<Problem> problems = new ArrayList<>();
         List<SeedTenant> tenants = new ArrayList<>();
         List<InsightRow> insights = new ArrayList<>();
+        List<SeedRelatedRecord> related = new ArrayList<>();
         try {
             JsonBodies.requireShallow(script.text());
             try (JsonParser parser = Json.createParser(new StringReader(script.text()))) {
@@ -96,6 +111,7 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
                 }
                 boolean tenantsRead = false;
                 boolean insightsRead = false;
+                boolean relatedRead = false;
                 JsonParser.Event event;
                 while ((event = parser.next()) != JsonParser.Event.END_OBJECT) {
                     int line = line(parser);
@@ -109,12 +125,19 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
                         InsightFiles.Read read = InsightFiles.readInsights(parser, records, TextRoom.COLUMN);
                         insights.addAll(read.rows());
                         read.problems().forEach(p -> problems.add(new Problem(p.line(), fields(p.fields()))));
+                    } else if (part.equals("relatedRecords") && !relatedRead
+                            && value == JsonParser.Event.START_ARRAY) {
+                        relatedRead = true;
+                        relatedRecords(parser, records, related, problems);
                     } else {
                         parser.getValue(); // skipped: the problem is the part itself
                         problems.add(new Problem(line, "\"" + part + "\" " + (tenantsRead && part.equals("tenants")
-                                || insightsRead && part.equals("insights") ? "is there twice"
-                                : part.equals("tenants") || part.equals("insights") ? "must be a list"
-                                : "is not a part of a seed file, which holds \"tenants\" and \"insights\"") + "."));
+                                || insightsRead && part.equals("insights")
+                                || relatedRead && part.equals("relatedRecords") ? "is there twice"
+                                : part.equals("tenants") || part.equals("insights") || part.equals("relatedRecords")
+                                        ? "must be a list"
+                                : "is not a part of a seed file, which holds \"tenants\", \"insights\" and"
+                                        + " \"relatedRecords\"") + "."));
                     }
                 }
                 if (parser.hasNext()) {
@@ -135,11 +158,12 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         if (problems.isEmpty()) {
             declaredOnce(tenants, problems);
             everyInsightsOrganizationDeclared(tenants, insights, problems);
+            everyRelatedRecordsOrganizationDeclared(tenants, related, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidSeedFile(script.name(), problems);
         }
-        return new SeedFile(script.name(), tenants, insights);
+        return new SeedFile(script.name(), tenants, insights, related);
     }
 
     private static final String NOT_A_SEED_FILE = "a seed file is a JSON object: {\"tenants\": [ ... ], \"insights\":"
@@ -238,6 +262,70 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
                 problems.add(new Problem(insight.line(), "the insight's " + insight.crmType().label()
                         + " organization " + insight.orgHost() + " is not among the organizations of this file's"
                         + " tenants: add it to the organizations of the tenant it belongs to."));
+            }
+        }
+    }
+
+    /** The related records of the file, each checked whole: every problem of one by field, on its line. */
+    private static void relatedRecords(JsonParser parser, InsightsQueryParser records, List<SeedRelatedRecord> related,
+            List<Problem> problems) {
+        JsonParser.Event event;
+        while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
+            int line = line(parser);
+            if (event != JsonParser.Event.START_OBJECT) {
+                parser.getValue();
+                problems.add(new Problem(line, "a related record is an object."));
+                continue;
+            }
+            JsonObject json = parser.getObject();
+            Map<String, Object> found = new LinkedHashMap<>();
+            CrmRecordKey crmRecord = crmRecord(json.get("crmRecord"), records, found);
+            RelatedRecordDocument document = RelatedRecordDocumentParser.read(json, java.util.Set.of("crmRecord"),
+                    found);
+            if (found.isEmpty()) {
+                related.add(new SeedRelatedRecord(line, crmRecord, document));
+            } else {
+                problems.add(new Problem(line, fields(found)));
+            }
+        }
+    }
+
+    /** The CRM record a related record belongs to, named as the read action names it, organization included. */
+    private static CrmRecordKey crmRecord(JsonValue value, InsightsQueryParser records, Map<String, Object> found) {
+        if (!(value instanceof JsonObject json)) {
+            found.put("crmRecord", "is required: {\"crmType\", \"orgUrl\", \"recordType\", \"recordId\"} of the CRM"
+                    + " record it is related to.");
+            return null;
+        }
+        String orgUrl = json.get("orgUrl") instanceof JsonString text ? text.getString() : null;
+        if (orgUrl == null || orgUrl.isBlank()) {
+            found.put("crmRecord.orgUrl", "is required.");
+            return null;
+        }
+        try {
+            return records.parse(text(json, "recordType"), text(json, "recordId"), text(json, "crmType"), orgUrl,
+                    null, null).record();
+        } catch (org.salesinsights.insights.control.InvalidParameterException e) {
+            found.put("crmRecord." + (e.parameter().equals("crmOrgUrl") ? "orgUrl" : e.parameter()),
+                    e.getMessage().replaceFirst("^Parameter '[^']*' ", ""));
+            return null;
+        }
+    }
+
+    private static String text(JsonObject json, String key) {
+        return json.get(key) instanceof JsonString text ? text.getString() : null;
+    }
+
+    private static void everyRelatedRecordsOrganizationDeclared(List<SeedTenant> tenants,
+            List<SeedRelatedRecord> related, List<Problem> problems) {
+        java.util.Set<String> declared = tenants.stream().flatMap(t -> t.organizations().stream())
+                .map(o -> key(o.organization())).collect(Collectors.toSet());
+        for (SeedRelatedRecord row : related) {
+            CrmRecordKey record = row.crmRecord();
+            if (!declared.contains(record.crmType().name() + ' ' + record.orgHost().orElseThrow())) {
+                problems.add(new Problem(row.line(), "the related record's " + record.crmType().label()
+                        + " organization " + record.orgHost().orElseThrow() + " is not among the organizations of"
+                        + " this file's tenants: add it to the organizations of the tenant it belongs to."));
             }
         }
     }
