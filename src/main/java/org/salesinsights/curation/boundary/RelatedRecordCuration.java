@@ -13,7 +13,11 @@ import jakarta.persistence.PersistenceContext;
 
 import org.salesinsights.changes.boundary.ChangeLog;
 import org.salesinsights.changes.control.Change;
+import org.salesinsights.curation.control.InsightDocument;
 import org.salesinsights.curation.control.RelatedRecordDocument;
+import org.salesinsights.curation.control.RelatedRecordFiles;
+import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.RelatedRecord;
@@ -44,30 +48,73 @@ public class RelatedRecordCuration {
         return RelatedRecordView.of(find(id));
     }
 
-    /**
-     * Saves a related record of the CRM record: a new one, or the one with the same {@code recordId} when
-     * {@code replace} is true (a seed or an import: running it twice changes nothing twice). 409 when the CRM record
-     * already has one with that id and {@code replace} is false.
-     *
-     * @return the record and whether it was made
-     */
-    public Map.Entry<RelatedRecordView, Boolean> save(long crmRecordId, RelatedRecordDocument document, String by,
-            boolean replace) {
+    /** What a save does with a related record the CRM record has already (the same recordId). */
+    public enum Mode {
+        /** The curators' API: 409, one recordId is one related record. */
+        REFUSE,
+        /** An import: replaced by the file's, unless it is already so. */
+        REPLACE,
+        /** A seed: left as it is, so a seed never undoes a curator's work. */
+        KEEP
+    }
+
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    /** A related record as saved, and what the save did. */
+    public record Saved(RelatedRecordView view, Outcome outcome) {
+    }
+
+    /** Saves a related record of the CRM record, new or (by its recordId) there already as {@code mode} says. */
+    public Saved save(long crmRecordId, RelatedRecordDocument document, String by, Mode mode) {
         CrmRecord record = crmRecord(crmRecordId);
         List<RelatedRecord> existing = em.createNamedQuery(RelatedRecord.BY_PARTNER_ID, RelatedRecord.class)
                 .setParameter("record", record).setParameter("partnerRecordId", document.recordId())
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
-        if (!existing.isEmpty() && !replace) {
-            throw taken(document.recordId());
+        if (!existing.isEmpty()) {
+            RelatedRecord related = existing.get(0);
+            if (mode == Mode.REFUSE) {
+                throw taken(document.recordId());
+            }
+            if (mode == Mode.KEEP || document(related).equals(document)) {
+                return new Saved(RelatedRecordView.of(related), Outcome.UNCHANGED);
+            }
+            apply(related, document, by);
+            em.flush();
+            changeLog.record(changeOf(record));
+            return new Saved(RelatedRecordView.of(related), Outcome.UPDATED);
         }
-        RelatedRecord related = existing.isEmpty() ? new RelatedRecord(record) : existing.get(0);
+        RelatedRecord related = new RelatedRecord(record);
         apply(related, document, by);
-        if (existing.isEmpty()) {
-            em.persist(related);
-        }
+        em.persist(related);
         em.flush();
         changeLog.record(changeOf(record));
-        return Map.entry(RelatedRecordView.of(related), existing.isEmpty());
+        return new Saved(RelatedRecordView.of(related), Outcome.CREATED);
+    }
+
+    /** The related records of the organization's CRM records (all organizations: crmType null), as a file has them. */
+    public List<RelatedRecordFiles.Row> export(CrmType crmType, String host) {
+        jakarta.persistence.TypedQuery<RelatedRecord> query = em.createQuery("SELECT r FROM RelatedRecord r"
+                + " JOIN FETCH r.record c JOIN FETCH c.organization o"
+                + (crmType == null ? "" : " WHERE o.crmType = :crmType AND o.host = :host")
+                + " ORDER BY o.crmType, o.host, c.recordType, c.recordId, r.priority DESC, r.id DESC",
+                RelatedRecord.class);
+        if (crmType != null) {
+            query.setParameter("crmType", crmType).setParameter("host", host);
+        }
+        return query.getResultList().stream().map(r -> new RelatedRecordFiles.Row(0, new CrmRecordKey(
+                r.getRecord().getOrganization().getCrmType(), java.util.Optional.of(
+                        r.getRecord().getOrganization().getHost()), r.getRecord().getRecordType(),
+                r.getRecord().getRecordId()), document(r))).toList();
+    }
+
+    /** The related record as a curator's document says it. */
+    private static RelatedRecordDocument document(RelatedRecord related) {
+        return new RelatedRecordDocument(related.getPartnerRecordId(), related.getRecordType(),
+                related.getTypeDisplayName(), related.getTypePluralDisplayName(), related.getTitle(),
+                related.getUrl(), related.getLanguage(), related.getPriority(), related.getProperties().stream()
+                        .map(p -> new InsightDocument.Property(p.getName(), p.getValue())).toList());
     }
 
     public RelatedRecordView update(long id, long expectedVersion, RelatedRecordDocument document, String by) {

@@ -3,6 +3,7 @@ package org.salesinsights.curation.boundary;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
@@ -28,6 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.curation.control.RelatedRecordDocumentParser;
+import org.salesinsights.insights.boundary.OpportunityInsights;
+import org.salesinsights.insights.boundary.PagingSettings;
+import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.InsightsQuery;
+import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
@@ -52,6 +59,15 @@ public class RelatedRecordsCurationResource {
 
     @Inject
     RelatedRecordCuration curation;
+
+    @Inject
+    Curation records;
+
+    @Inject
+    OpportunityInsights insights;
+
+    @Inject
+    PagingSettings paging;
 
     @Context
     UriInfo uri;
@@ -81,10 +97,29 @@ public class RelatedRecordsCurationResource {
     @APIResponse(responseCode = "201", description = "Created; ETag is its version.")
     public Response create(@PathParam("recordId") long recordId, InputStream body) {
         String by = caller.requireAdmin().objectId();
-        Map.Entry<RelatedRecordView, Boolean> created = curation.save(recordId,
-                RelatedRecordDocumentParser.parse(body(body)), by, false);
+        RelatedRecordView created = curation.save(recordId, RelatedRecordDocumentParser.parse(body(body)), by,
+                RelatedRecordCuration.Mode.REFUSE).view();
         return tagged(Response.created(uri.getBaseUriBuilder().path("admin/v1/related-records/{id}")
-                .build(created.getKey().id())), created.getKey());
+                .build(created.id())), created);
+    }
+
+    @GET
+    @Path("preview")
+    @Operation(operationId = "PreviewRelatedRecords", summary = "What sellers see of the related records",
+            description = "The record details action's answer for the CRM record, as its organization's sellers get"
+                    + " it now: what the console's card preview shows.")
+    @APIResponse(responseCode = "409", description = "The record's organization belongs to no tenant: no seller"
+            + " sees its related records.")
+    public Response preview(@PathParam("recordId") long recordId, @QueryParam("top") String top) {
+        caller.requireAdmin();
+        Map.Entry<Optional<String>, CrmRecordKey> readers = records.readers(recordId);
+        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(409, "CONFLICT", "The record's"
+                + " organization belongs to no tenant, so no seller sees its related records; register it with a"
+                + " tenant."));
+        CrmRecordKey record = readers.getValue();
+        InsightsQuery query = paging.parser().parse(record.recordType(), record.recordId(), record.crmType().label(),
+                record.orgHost().orElseThrow(), top, null);
+        return insights.findRelated(tenantId, query).response();
     }
 
     private String body(InputStream body) {

@@ -71,6 +71,11 @@ public class OpportunityInsights {
      * may change with no write (none: only a write changes it).
      */
     public record Shaped(Object body, List<String> languages, Optional<OffsetDateTime> nextChange) {
+
+        /** 200 with the body, the languages it is in, and that it varies by the language asked for (uncached). */
+        public Response response() {
+            return LocalizedPage.localized(Response.ok(body), languages).build();
+        }
     }
 
     /**

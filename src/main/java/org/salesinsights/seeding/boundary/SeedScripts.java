@@ -32,6 +32,7 @@ import org.salesinsights.curation.boundary.RelatedRecordCuration;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.control.InsightFiles;
+import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.platform.DatabaseFailures;
 import org.salesinsights.seeding.control.SeedFile;
@@ -183,11 +184,12 @@ public class SeedScripts {
         }
         if (!file.relatedRecords().isEmpty()) {
             int made = 0;
-            for (SeedFile.SeedRelatedRecord row : file.relatedRecords()) {
+            for (RelatedRecordFiles.Row row : file.relatedRecords()) {
                 CrmRecordKey record = row.crmRecord();
                 long crmRecordId = curation.record(record.crmType(), record.orgHost().orElseThrow(),
                         record.recordType(), record.recordId(), null).getKey().id();
-                made += relatedRecords.save(crmRecordId, row.document(), by, true).getValue() ? 1 : 0;
+                made += relatedRecords.save(crmRecordId, row.document(), by, RelatedRecordCuration.Mode.KEEP)
+                        .outcome() == RelatedRecordCuration.Outcome.CREATED ? 1 : 0;
             }
             summary += ", " + made + " related records new of " + file.relatedRecords().size();
         }

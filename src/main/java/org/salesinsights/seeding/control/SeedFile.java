@@ -20,8 +20,7 @@ import jakarta.json.stream.JsonParsingException;
 
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
-import org.salesinsights.curation.control.RelatedRecordDocument;
-import org.salesinsights.curation.control.RelatedRecordDocumentParser;
+import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.curation.control.TextRoom;
 import org.salesinsights.insights.control.InsightsQueryParser;
@@ -50,7 +49,7 @@ import org.salesinsights.tenants.control.TenantIds;
  * reported at once, by line.
  */
 public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> insights,
-        List<SeedRelatedRecord> relatedRecords) {
+        List<RelatedRecordFiles.Row> relatedRecords) {
 
     public SeedFile {
         tenants = List.copyOf(tenants);
@@ -58,14 +57,6 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         relatedRecords = List.copyOf(relatedRecords);
     }
 
-    /**
-     * A record related to a CRM record (the record details card), with the line where it starts: the CRM record as
-     * the read action names it ({@code crmRecord}: crmType, orgUrl, recordType, recordId) and the related record's own
-     * fields, as the curators' API checks them. Named by its {@code recordId} within the CRM record: a seed run again
-     * changes it, never adds it twice.
-     */
-    public record SeedRelatedRecord(int line, CrmRecordKey crmRecord, RelatedRecordDocument document) {
-    }
 
     /**
      * A tenant of the file, with the line where it starts: its organizations, and the applications it lets feed
@@ -102,7 +93,7 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         List<Problem> problems = new ArrayList<>();
         List<SeedTenant> tenants = new ArrayList<>();
         List<InsightRow> insights = new ArrayList<>();
-        List<SeedRelatedRecord> related = new ArrayList<>();
+        List<RelatedRecordFiles.Row> related = new ArrayList<>();
         try {
             JsonBodies.requireShallow(script.text());
             try (JsonParser parser = Json.createParser(new StringReader(script.text()))) {
@@ -128,7 +119,8 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
                     } else if (part.equals("relatedRecords") && !relatedRead
                             && value == JsonParser.Event.START_ARRAY) {
                         relatedRead = true;
-                        relatedRecords(parser, records, related, problems);
+                        RelatedRecordFiles.read(parser, records, related,
+                                (line1, fields) -> problems.add(new Problem(line1, fields(fields))));
                     } else {
                         parser.getValue(); // skipped: the problem is the part itself
                         problems.add(new Problem(line, "\"" + part + "\" " + (tenantsRead && part.equals("tenants")
@@ -266,61 +258,11 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         }
     }
 
-    /** The related records of the file, each checked whole: every problem of one by field, on its line. */
-    private static void relatedRecords(JsonParser parser, InsightsQueryParser records, List<SeedRelatedRecord> related,
-            List<Problem> problems) {
-        JsonParser.Event event;
-        while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
-            int line = line(parser);
-            if (event != JsonParser.Event.START_OBJECT) {
-                parser.getValue();
-                problems.add(new Problem(line, "a related record is an object."));
-                continue;
-            }
-            JsonObject json = parser.getObject();
-            Map<String, Object> found = new LinkedHashMap<>();
-            CrmRecordKey crmRecord = crmRecord(json.get("crmRecord"), records, found);
-            RelatedRecordDocument document = RelatedRecordDocumentParser.read(json, java.util.Set.of("crmRecord"),
-                    found);
-            if (found.isEmpty()) {
-                related.add(new SeedRelatedRecord(line, crmRecord, document));
-            } else {
-                problems.add(new Problem(line, fields(found)));
-            }
-        }
-    }
-
-    /** The CRM record a related record belongs to, named as the read action names it, organization included. */
-    private static CrmRecordKey crmRecord(JsonValue value, InsightsQueryParser records, Map<String, Object> found) {
-        if (!(value instanceof JsonObject json)) {
-            found.put("crmRecord", "is required: {\"crmType\", \"orgUrl\", \"recordType\", \"recordId\"} of the CRM"
-                    + " record it is related to.");
-            return null;
-        }
-        String orgUrl = json.get("orgUrl") instanceof JsonString text ? text.getString() : null;
-        if (orgUrl == null || orgUrl.isBlank()) {
-            found.put("crmRecord.orgUrl", "is required.");
-            return null;
-        }
-        try {
-            return records.parse(text(json, "recordType"), text(json, "recordId"), text(json, "crmType"), orgUrl,
-                    null, null).record();
-        } catch (org.salesinsights.insights.control.InvalidParameterException e) {
-            found.put("crmRecord." + (e.parameter().equals("crmOrgUrl") ? "orgUrl" : e.parameter()),
-                    e.getMessage().replaceFirst("^Parameter '[^']*' ", ""));
-            return null;
-        }
-    }
-
-    private static String text(JsonObject json, String key) {
-        return json.get(key) instanceof JsonString text ? text.getString() : null;
-    }
-
     private static void everyRelatedRecordsOrganizationDeclared(List<SeedTenant> tenants,
-            List<SeedRelatedRecord> related, List<Problem> problems) {
+            List<RelatedRecordFiles.Row> related, List<Problem> problems) {
         java.util.Set<String> declared = tenants.stream().flatMap(t -> t.organizations().stream())
                 .map(o -> key(o.organization())).collect(Collectors.toSet());
-        for (SeedRelatedRecord row : related) {
+        for (RelatedRecordFiles.Row row : related) {
             CrmRecordKey record = row.crmRecord();
             if (!declared.contains(record.crmType().name() + ' ' + record.orgHost().orElseThrow())) {
                 problems.add(new Problem(row.line(), "the related record's " + record.crmType().label()
