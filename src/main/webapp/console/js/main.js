@@ -4,11 +4,12 @@
 
 import * as auth from './auth.js';
 import { call, explain, json, useTokens } from './api.js';
-import { drawCard } from './preview.js';
+import { drawCard, drawRelatedCard } from './preview.js';
 import { fromLocalInput, length, readable, toLocalInput } from './text.js';
 
 const $ = (selector) => document.querySelector(selector);
-const state = { org: null, records: [], record: null, insights: [], editing: null, tenants: [], tenant: null };
+const state = { org: null, records: [], record: null, insights: [], editing: null, tenants: [], tenant: null,
+    related: [], editingRelated: null };
 /** The registry's limit of feeders per tenant (TenantChangeParser.MAX_FEEDERS). */
 const MAX_FEEDERS = 50;
 
@@ -208,7 +209,9 @@ async function openRecord(record) {
         + ` (${record.recordType} ${record.recordId})`;
     $('#record').hidden = false;
     $('#preview').hidden = false;
+    closeRelatedEditor();
     await loadInsights();
+    await loadRelated();
     await refreshPreview();
     $('#record-title').scrollIntoView({ block: 'nearest' });
 }
@@ -299,6 +302,8 @@ function versionLine(insight) {
 
 function openEditor(insight) {
     clearMessage();
+    state.editingRelated = null; // one editor at a time
+    $('#related-editor').hidden = true;
     state.editing = insight;
     const form = $('#insight-form');
     form.reset();
@@ -416,6 +421,130 @@ async function deleteInsight() {
     });
 }
 
+// ---- related records (the record details card) ---------------------------------------------------------------
+
+async function loadRelated() {
+    state.related = await json('GET', `admin/v1/records/${state.record.id}/related-records`);
+    const list = $('#related-records');
+    list.replaceChildren();
+    for (const related of state.related) {
+        const item = document.createElement('li');
+        const heading = Object.assign(document.createElement('strong'), { textContent: related.recordTitle });
+        const notes = [`${related.recordTypeDisplayName} ${related.recordId}`,
+            related.priority ? `priority ${related.priority}` : '', related.language ?? ''].filter(Boolean).join(' · ');
+        const meta = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` (${notes})` });
+        const edit = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Edit' });
+        edit.setAttribute('aria-label', `Edit ${related.recordTitle}`);
+        edit.addEventListener('click', () => openRelatedEditor(related));
+        const actions = Object.assign(document.createElement('span'), { className: 'actions' });
+        actions.append(edit);
+        item.append(heading, meta, actions);
+        list.append(item);
+    }
+}
+
+function openRelatedEditor(related) {
+    clearMessage();
+    closeEditor();
+    state.editingRelated = related;
+    const form = $('#related-form');
+    form.reset();
+    markFields(form, 'r', {});
+    $('#related-editor-title').textContent = related ? `Edit: ${related.recordTitle}` : 'New related record';
+    $('#related-version').textContent = related ? versionLine(related)
+        : `Related to ${state.record.displayName || state.record.recordId}.`;
+    for (const field of ['recordTitle', 'recordId', 'recordType', 'recordTypeDisplayName',
+        'recordTypePluralDisplayName', 'url', 'language']) {
+        $(`#r-${field}`).value = related?.[field] ?? '';
+    }
+    $('#r-priority').value = related?.priority ?? 0;
+    fillProperties($('#r-properties'), related?.additionalProperties);
+    count($('#r-recordTitle'));
+    $('#delete-related').hidden = !related;
+    $('#related-editor').hidden = false;
+    $('#r-recordTitle').focus();
+}
+
+function closeRelatedEditor() {
+    const wasOpen = !$('#related-editor').hidden;
+    state.editingRelated = null;
+    $('#related-editor').hidden = true;
+    if (wasOpen && !$('#record').hidden) {
+        $('#new-related').focus();
+    }
+}
+
+function readRelated() {
+    const text = (id) => {
+        const value = $(id).value.trim();
+        return value === '' ? undefined : value;
+    };
+    const priority = $('#r-priority').value.trim();
+    return {
+        recordId: $('#r-recordId').value,
+        recordType: $('#r-recordType').value,
+        recordTypeDisplayName: $('#r-recordTypeDisplayName').value,
+        recordTypePluralDisplayName: $('#r-recordTypePluralDisplayName').value,
+        recordTitle: $('#r-recordTitle').value,
+        url: text('#r-url'),
+        language: text('#r-language'),
+        priority: priority === '' ? 0 : Number(priority),
+        additionalProperties: readProperties($('#r-properties')),
+    };
+}
+
+async function saveRelated() {
+    const form = $('#related-form');
+    const body = readRelated();
+    const editing = state.editingRelated;
+    const saved = await attempt(async () => (editing
+        ? json('PUT', `admin/v1/related-records/${editing.id}`, { body, ifMatch: editing.version })
+        : json('POST', `admin/v1/records/${state.record.id}/related-records`, { body })), (error) => {
+        if (error.status === 400 && error.details || error.status === 409 && error.details) {
+            const { unplaced, first } = markFields(form, 'r', error.details);
+            error.unplaced = unplaced;
+            fail(error);
+            first?.focus();
+            return true;
+        }
+        if (error.status === 412 && editing) {
+            fail(error, { label: 'Reload the related record', run: () => attempt(async () => {
+                openRelatedEditor(await json('GET', `admin/v1/related-records/${editing.id}`));
+                say('Reloaded: this is the related record as it is now.');
+            }) });
+            return true;
+        }
+        return false;
+    });
+    if (saved) {
+        openRelatedEditor(saved);
+        await loadRelated();
+        await refreshPreview();
+        say(`Saved "${saved.recordTitle}" (version ${saved.version}).`);
+    }
+}
+
+async function deleteRelated() {
+    const editing = state.editingRelated;
+    if (!editing || !window.confirm(`Delete "${editing.recordTitle}"? Sellers will no longer see it.`)) {
+        return;
+    }
+    await attempt(async () => {
+        await call('DELETE', `admin/v1/related-records/${editing.id}`, { ifMatch: editing.version });
+        closeRelatedEditor();
+        await loadRelated();
+        await refreshPreview();
+        say(`Deleted "${editing.recordTitle}".`);
+    }, (error) => {
+        if (error.status === 412) {
+            fail(error, { label: 'Reload the related record', run: () => attempt(async () => openRelatedEditor(
+                await json('GET', `admin/v1/related-records/${editing.id}`))) });
+            return true;
+        }
+        return false;
+    });
+}
+
 // ---- translations and history ---------------------------------------------------------------------------------
 
 function drawTranslations() {
@@ -506,6 +635,14 @@ async function refreshPreview() {
         area.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted',
             textContent: `No preview: ${explain(error)}` }));
     }
+    const relatedArea = $('#related-card-area');
+    try {
+        const response = await call('GET', `admin/v1/records/${state.record.id}/related-records/preview`);
+        drawRelatedCard(relatedArea, await response.json(), response.headers.get('Content-Language'));
+    } catch (error) {
+        relatedArea.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted',
+            textContent: `No preview of the related records: ${explain(error)}` }));
+    }
 }
 
 async function importFile(form) {
@@ -524,12 +661,15 @@ async function importFile(form) {
     if (report) {
         form.reset();
         $('#import-report').textContent = `Imported ${file.name}: ${report.created} new, ${report.updated} changed,`
-            + ` ${report.unchanged} already so; ${plural(report.recordsAdded, 'record')} added.`;
+            + ` ${report.unchanged} already so; ${plural(report.recordsAdded, 'record')} added.`
+            + (report.relatedRecords ? ` Related records: ${report.relatedRecords.created} new,`
+                + ` ${report.relatedRecords.updated} changed, ${report.relatedRecords.unchanged} already so.` : '');
         if (state.org) {
             await listRecords();
         }
         if (state.record) {
             await loadInsights();
+            await loadRelated();
             await refreshPreview();
         }
     }
@@ -750,7 +890,18 @@ function wire() {
     });
     $('#export-json').addEventListener('click', () => attempt(() => exportFile('application/json', 'json')));
     $('#export-csv').addEventListener('click', () => attempt(() => exportFile('text/csv', 'csv')));
-    $('#new-insight').addEventListener('click', () => openEditor(null));
+    $('#new-insight').addEventListener('click', () => {
+        closeRelatedEditor();
+        openEditor(null);
+    });
+    $('#new-related').addEventListener('click', () => openRelatedEditor(null));
+    $('#related-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        saveRelated();
+    });
+    $('#delete-related').addEventListener('click', deleteRelated);
+    $('#close-related').addEventListener('click', closeRelatedEditor);
+    $('#add-related-property').addEventListener('click', () => propertyRow($('#r-properties')).focus());
     $('#insight-form').addEventListener('submit', (event) => {
         event.preventDefault();
         saveInsight();

@@ -80,3 +80,60 @@ export function drawCard(area, page, languages) {
         area.append(element('p', { class: 'muted', text: `Served in: ${languages}` }));
     }
 }
+
+/**
+ * The record details card as sellers see it, drawn from the record details action's own answer for the record: under
+ * the connector's name, each related record's title with its type and the first two properties as key fields; the
+ * title opens the record's details (every property and the link).
+ */
+export function drawRelatedCard(area, page, languages) {
+    area.replaceChildren();
+    const card = element('article', { class: 'card', 'aria-label': 'Record details, as sellers see it' });
+    card.append(element('h3', { text: 'Record details' }));
+    const section = element('section', { class: 'partner' });
+    section.append(element('h4', { text: CONNECTOR }));
+    if (page.value.length === 0) {
+        section.append(element('p', { class: 'muted', text: 'Sellers see no related records from us for this record.' }));
+    }
+    const list = element('ul', { class: 'related' });
+    page.value.forEach((record, index) => {
+        const detailsId = `related-${index + 1}`;
+        const open = element('button', { type: 'button', class: 'related-title', 'aria-expanded': 'false',
+            'aria-controls': detailsId, text: record.recordTitle });
+        const properties = Object.entries(record.additionalProperties ?? {});
+        const keyFields = element('p', { class: 'muted', text: [record.recordTypeDisplayName,
+            ...properties.slice(0, 2).map(([name, value]) => `${name}: ${value}`)].join(' · ') });
+        const details = element('section', { class: 'citation', id: detailsId, hidden: '',
+            'aria-label': `${record.recordTypeDisplayName} ${record.recordTitle}` });
+        if (properties.length > 0) {
+            const fields = element('dl');
+            for (const [name, value] of properties) {
+                fields.append(element('dt', { text: name }), element('dd', { text: value }));
+            }
+            details.append(fields);
+        }
+        const footer = element('p', { class: 'citation-footer' }, element('span', { text:
+            `${record.recordTypeDisplayName} ${record.recordId}` }));
+        if (record.url) {
+            footer.append(' ', element('a', { href: record.url, target: '_blank', rel: 'noopener noreferrer',
+                text: `Open in ${CONNECTOR}` }));
+        }
+        details.append(footer);
+        open.addEventListener('click', () => {
+            const shown = open.getAttribute('aria-expanded') === 'true';
+            details.hidden = shown;
+            open.setAttribute('aria-expanded', String(!shown));
+        });
+        list.append(element('li', {}, open, keyFields, details));
+    });
+    section.append(list);
+    if (page.hasMoreResults) {
+        section.append(element('p', { class: 'muted', text: 'Sellers can ask for more: there are further related'
+            + ' records after these.' }));
+    }
+    card.append(section);
+    area.append(card);
+    if (languages) {
+        area.append(element('p', { class: 'muted', text: `Written in: ${languages}` }));
+    }
+}

@@ -30,7 +30,11 @@ public final class RequestBodies {
      * {@code HttpHeaders.getLength()} is an int and fails (a 500) on a declared length past 2 GB.
      */
     public static long declaredLength(jakarta.ws.rs.core.HttpHeaders headers) {
-        String declared = headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_LENGTH);
+        return declaredLength(headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_LENGTH));
+    }
+
+    /** The same, from the header's text (null: none). */
+    public static long declaredLength(String declared) {
         try {
             return declared == null ? -1 : Long.parseLong(declared.strip());
         } catch (NumberFormatException e) {

@@ -37,7 +37,7 @@ public final class ConnectorPackage {
 
     /** The operations the connector offers, in its order; the admin API stays out of it. */
     public static final List<String> OPERATIONS = List.of("GetKeySalesInsights", "GetRecordSummaryInsights",
-            "TestConnection");
+            "scp-get-email-insights-v2", "GetRelatedRecords", "TestConnection");
     static final String SECURITY = "oauth2-auth";
     private static final List<String> PARAMETER_ORDER = List.of("recordType", "recordId", "startDateTime",
             "endDateTime", "top", "skip", "crmType", "crmOrgUrl");
@@ -255,12 +255,19 @@ public final class ConnectorPackage {
             // for Copilot: the actions are meant for it (the connection test is not)
             converted.add("x-ms-openai-data", Json.createObjectBuilder().add("openai-enabled", true));
         }
+        JsonObject requestBody = operation.getJsonObject("requestBody");
+        if (requestBody != null) {
+            converted.add("consumes", Json.createArrayBuilder().add("application/json"));
+        }
         converted.add("produces", Json.createArrayBuilder().add("application/json"));
         JsonArrayBuilder parameters = Json.createArrayBuilder();
         List<JsonObject> declared = operation.containsKey("parameters")
                 ? operation.getJsonArray("parameters").getValuesAs(JsonObject.class) : List.of();
         declared.stream().sorted((a, b) -> Integer.compare(rank(a.getString("name")), rank(b.getString("name"))))
                 .forEach(parameter -> parameters.add(parameter(parameter)));
+        if (requestBody != null) {
+            parameters.add(body(requestBody, referenced));
+        }
         converted.add("parameters", parameters);
         JsonObjectBuilder responses = Json.createObjectBuilder();
         operation.getJsonObject("responses").forEach((code, value) -> {
@@ -295,6 +302,19 @@ public final class ConnectorPackage {
             }
         });
         extensions(parameter, converted);
+        return converted.build();
+    }
+
+    /** An OpenAPI 3 request body as Swagger 2.0 has it: the one parameter {@code in: body}, named {@code body}. */
+    private static JsonObject body(JsonObject requestBody, Set<String> referenced) {
+        JsonObjectBuilder converted = Json.createObjectBuilder()
+                .add("name", "body")
+                .add("in", "body")
+                .add("description", requestBody.getString("description"))
+                .add("required", requestBody.getBoolean("required", false))
+                .add("schema", schema(requestBody.getJsonObject("content").getJsonObject("application/json")
+                        .getJsonObject("schema"), referenced));
+        extensions(requestBody, converted);
         return converted.build();
     }
 

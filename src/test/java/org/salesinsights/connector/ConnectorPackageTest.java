@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salesinsights.insights.boundary.EmailInsightsResource;
 import org.salesinsights.insights.boundary.OpportunityInsightsResource;
 import org.salesinsights.insights.boundary.RecordSummaryResource;
+import org.salesinsights.insights.boundary.RelatedRecordsResource;
 
 import io.swagger.parser.SwaggerParser;
 import io.swagger.parser.util.SwaggerDeserializationResult;
@@ -50,7 +52,7 @@ class ConnectorPackageTest {
         SwaggerDeserializationResult result = new SwaggerParser().readWithInfo(ConnectorPackage.pretty(swagger));
         assertEquals(List.of(), result.getMessages(), "swagger-parser's messages");
         assertEquals("2.0", result.getSwagger().getSwagger());
-        assertEquals(3, result.getSwagger().getPaths().size());
+        assertEquals(5, result.getSwagger().getPaths().size());
     }
 
     @Test
@@ -85,7 +87,8 @@ class ConnectorPackageTest {
     @Test
     void itSaysWhatTheCodesAnnotationsSay() {
         for (Map.Entry<Class<?>, String> action : Map.of(OpportunityInsightsResource.class, "GetKeySalesInsights",
-                RecordSummaryResource.class, "GetRecordSummaryInsights").entrySet()) {
+                RecordSummaryResource.class, "GetRecordSummaryInsights", RelatedRecordsResource.class,
+                "GetRelatedRecords").entrySet()) {
             Method get = List.of(action.getKey().getMethods()).stream().filter(m -> m.getName().equals("get"))
                     .findFirst().orElseThrow();
             Map<String, String> inCode = List.of(get.getParameters()).stream()
@@ -101,6 +104,36 @@ class ConnectorPackageTest {
                 operation("GetKeySalesInsights").getString("description"));
         assertEquals(RecordSummaryResource.ACTION_DESCRIPTION,
                 operation("GetRecordSummaryInsights").getString("description"));
+        assertEquals(RelatedRecordsResource.ACTION_DESCRIPTION,
+                operation("GetRelatedRecords").getString("description"));
+        assertEquals(EmailInsightsResource.ACTION_DESCRIPTION,
+                operation(EmailInsightsResource.OPERATION_ID).getString("description"));
+    }
+
+    @Test
+    void theEmailSummaryTakesItsInputsInABodyAsMicrosoftsPageHasThem() {
+        JsonObject email = operation(EmailInsightsResource.OPERATION_ID);
+        List<JsonObject> parameters = email.getJsonArray("parameters").getValuesAs(JsonObject.class);
+        assertEquals(1, parameters.size(), parameters::toString);
+        assertEquals("body", parameters.get(0).getString("in"));
+        assertTrue(parameters.get(0).getBoolean("required"));
+        assertEquals("application/json", email.getJsonArray("consumes").getString(0));
+        JsonObject request = swagger.getJsonObject("definitions").getJsonObject("EmailInsightsRequest");
+        assertEquals(List.of("resourceData", "relatedEntities", "crmType", "crmOrgUrl", "top", "skip"),
+                List.copyOf(request.getJsonObject("properties").keySet()));
+        assertEquals("resourceData", request.getJsonArray("required").getString(0));
+        assertEquals(List.of("plaintextBody", "fullHtmlBody", "subject", "from", "to", "cc", "bcc", "sentDateTime",
+                "messageId", "conversationId"), List.copyOf(request.getJsonObject("properties")
+                        .getJsonObject("resourceData").getJsonObject("properties").keySet()));
+        assertEquals("#/definitions/EmailInsights", email.getJsonObject("responses").getJsonObject("200")
+                .getJsonObject("schema").getString("$ref"));
+        // the rules see a prescribed text gone wrong, in a definition and inside an inline object
+        String broken = ConnectorPackage.pretty(swagger).replace("This input provides the subject of the email.",
+                "This input gives the subject of the email.").replace("This output indicates the text you would"
+                        + " like to be included in the email summary.", "The text.");
+        List<String> problems = ConnectorRules.violations(jakarta.json.Json.createReader(new java.io.StringReader(
+                broken)).readObject(), apiProperties);
+        assertEquals(2, problems.size(), problems::toString);
     }
 
     static JsonObject operation(String id) {

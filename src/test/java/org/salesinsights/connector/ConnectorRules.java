@@ -20,6 +20,11 @@ public final class ConnectorRules {
 
     static final String KEY_SALES = "GetKeySalesInsights";
     static final String RECORD_SUMMARY = "GetRecordSummaryInsights";
+    /** Microsoft's operation id for the email summary (its page "Enrich email summary ..."). */
+    static final String EMAIL_SUMMARY = "scp-get-email-insights-v2";
+    /** The Sales app's actions: certification's rules plus Microsoft's for them. */
+    static final String RECORD_DETAILS = "GetRelatedRecords";
+    static final List<String> ACTIONS = List.of(KEY_SALES, RECORD_SUMMARY, EMAIL_SUMMARY, RECORD_DETAILS);
     static final Map<String, String> PRESCRIBED = Map.ofEntries(
             Map.entry(KEY_SALES, "This action gets additional sales insights that will be shown in C4S key sales"
                     + " info card in outlook sidecar. The action enhances the existing skills of copilot for sales."),
@@ -44,7 +49,78 @@ public final class ConnectorRules {
             Map.entry("OpportunityInsight url", "This output indicates the URL to learn more about the insight."),
             Map.entry("OpportunityInsight dateTime", "This output indicates the time associated with the insight."),
             Map.entry("OpportunityInsight additionalProperties", "This output indicates additional properties as"
-                    + " name-value pairs of each related insight returned by the action."));
+                    + " name-value pairs of each related insight returned by the action."),
+            // the email summary (Microsoft's "Email Summary Skill Version 2"): a body, not query parameters
+            Map.entry(EMAIL_SUMMARY, "This action gets additional sales insights that will be shown in C4S email"
+                    + " summary experience inside outlook summary. The action enhances the existing skills of copilot"
+                    + " for sales."),
+            Map.entry("EmailInsightsRequest resourceData", "This input identifies the email content which is a"
+                    + " collection of email thread, subject, and other details."),
+            Map.entry("EmailInsightsRequest relatedEntities", "This input identifies the array of CRM records, which"
+                    + " is related to the email thread."),
+            Map.entry("EmailInsightsRequest crmType", "This input indicates the type of CRM in which the record"
+                    + " related to the email thread exists."),
+            Map.entry("EmailInsightsRequest crmOrgUrl", "This input indicates the URL of the CRM environment in which"
+                    + " the record related to the email thread exists."),
+            Map.entry("EmailInsightsRequest top", "This input indicates the number of file links to fetch."),
+            Map.entry("EmailInsightsRequest skip", "This input indicates the number of items to skip when fetching"
+                    + " suggested file links."),
+            Map.entry("EmailInsightsRequest resourceData.plaintextBody", "This input provides all the content from"
+                    + " the email thread in text format."),
+            Map.entry("EmailInsightsRequest resourceData.fullHtmlBody", "This input provides all the content from"
+                    + " the email thread in HTML format."),
+            Map.entry("EmailInsightsRequest resourceData.subject", "This input provides the subject of the email."),
+            Map.entry("EmailInsightsRequest resourceData.from", "This input provides the sender's email address."),
+            Map.entry("EmailInsightsRequest resourceData.to", "This input provides the receiver's email address."),
+            Map.entry("EmailInsightsRequest resourceData.cc", "This input provides all the receiver's email addresses"
+                    + " that are included in the Cc field of the email."),
+            Map.entry("EmailInsightsRequest resourceData.bcc", "This input provides all the receiver's email"
+                    + " addresses that are added in the Bcc field of the email."),
+            Map.entry("EmailInsightsRequest resourceData.sentDateTime", "This input provides the timestamp of the"
+                    + " email."),
+            Map.entry("EmailInsightsRequest resourceData.messageId", "This input provides the message ID of the"
+                    + " email."),
+            Map.entry("EmailInsightsRequest resourceData.conversationId", "This input provides the conversation ID"
+                    + " of the email thread."),
+            Map.entry("RelatedEntity entityId", "This input provides the unique identifier of the CRM record that is"
+                    + " related to the email thread."),
+            Map.entry("RelatedEntity entityType", "This input identifies the record type in CRM, which is related to"
+                    + " the email thread."),
+            Map.entry("RelatedEntity entitySource", "This input indicates the entity source type."),
+            // the CRM record details (Microsoft's "Enrich CRM record details ...")
+            Map.entry(RECORD_DETAILS, "This action gets records related to a CRM record. The action enhances the"
+                    + " existing skills of Copilot for Sales."),
+            Map.entry(RECORD_DETAILS + " recordType", "This input identifies the record type in CRM for which related"
+                    + " records are requested."),
+            Map.entry(RECORD_DETAILS + " recordId", "This input provides the unique identifier of the CRM record for"
+                    + " which related records are requested."),
+            Map.entry(RECORD_DETAILS + " top", "This input indicates the number of related records to fetch."),
+            Map.entry(RECORD_DETAILS + " skip", "This input indicates the number of records to skip when fetching"
+                    + " related records."),
+            Map.entry(RECORD_DETAILS + " crmType", "This input indicates the type of CRM the related records are"
+                    + " fetched from."),
+            Map.entry(RECORD_DETAILS + " crmOrgUrl", "This input indicates the URL of the CRM environment the related"
+                    + " records are fetched from."),
+            Map.entry("RelatedRecord recordId", "This output uniquely identifies each related record returned by the"
+                    + " action."),
+            Map.entry("RelatedRecord recordTypeDisplayName", "This output indicates the display name of record type"
+                    + " of each related record returned by the action."),
+            Map.entry("RelatedRecord recordTypePluralDisplayName", "This output indicates the plural display name of"
+                    + " the record type of each related record returned by the action."),
+            Map.entry("RelatedRecord recordType", "This output indicates the type of each related record returned by"
+                    + " the action."),
+            Map.entry("RelatedRecord recordTitle", "This output indicates the title of each related record returned"
+                    + " by the action."),
+            Map.entry("RelatedRecord url", "This output indicates the URL of each related record returned by the"
+                    + " action."),
+            Map.entry("RelatedRecord additionalProperties", "This output indicates additional properties as"
+                    + " name-value pairs of each related record returned by the action."),
+            // Microsoft's page has two spaces after "This" (a typo its rendering shows as one): the words as shown
+            Map.entry("EmailInsight insight", "This output indicates the text you would like to be included in the"
+                    + " email summary."));
+    /** Every prescribed text of a definition must be there: a renamed property would otherwise escape the check. */
+    static final List<String> PRESCRIBED_DEFINITIONS = List.of("OpportunityInsight", "EmailInsightsRequest",
+            "RelatedEntity", "EmailInsight", "RelatedRecord");
     static final List<String> ERROR_CODES = List.of("400", "401", "403", "404", "429", "500");
     private static final Pattern FORBIDDEN_IN_SUMMARY = Pattern.compile("[/\\\\<>*%&?]");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
@@ -94,6 +170,13 @@ public final class ConnectorRules {
         }
         swagger.getJsonObject("definitions").forEach((name, schema) -> definition(name, schema.asJsonObject(),
                 problems));
+        for (String key : PRESCRIBED.keySet()) {
+            String name = key.split(" ")[0];
+            if (key.contains(" ") && PRESCRIBED_DEFINITIONS.contains(name) && !has(swagger.getJsonObject("definitions")
+                    .getJsonObject(name), key.substring(name.length() + 1))) {
+                problems.add(key + ": Microsoft's output or input is missing");
+            }
+        }
         oauth(apiProperties, problems);
         return problems;
     }
@@ -103,7 +186,7 @@ public final class ConnectorRules {
         String description = operation.getString("description", "");
         summary(id, summary, problems);
         description(id, description, summary, problems);
-        if (id.equals(KEY_SALES) || id.equals(RECORD_SUMMARY)) {
+        if (ACTIONS.contains(id)) {
             JsonObject openai = operation.getJsonObject("x-ms-openai-data");
             if (openai == null || openai.get("openai-enabled") != JsonValue.TRUE) {
                 problems.add(id + ": x-ms-openai-data must have openai-enabled true");
@@ -131,8 +214,8 @@ public final class ConnectorRules {
             if (name.equals("connectorId")) {
                 problems.add(where + ": connectorId is reserved");
             }
-            if (parameter.getBoolean("required", false) && (id.equals(KEY_SALES) || id.equals(RECORD_SUMMARY))
-                    && !name.equals("recordType") && !name.equals("recordId")) {
+            if (parameter.getBoolean("required", false) && ACTIONS.contains(id)
+                    && !name.equals("recordType") && !name.equals("recordId") && !"body".equals(parameter.getString("in"))) {
                 problems.add(where + ": the Sales app refuses actions with other required parameters");
             }
         }
@@ -203,18 +286,25 @@ public final class ConnectorRules {
     }
 
     private static void definition(String name, JsonObject schema, List<String> problems) {
+        properties(name, "", schema, problems);
+    }
+
+    /** The properties of a definition, and of the objects written inline in it ({@code prefix}: their path). */
+    private static void properties(String name, String prefix, JsonObject schema, List<String> problems) {
         JsonObject properties = schema.getJsonObject("properties");
         if (properties == null) {
             return;
         }
         properties.forEach((property, value) -> {
             JsonObject definition = value.asJsonObject();
-            String where = name + "." + property;
+            String where = name + "." + prefix + property;
+            String key = name + " " + prefix + property;
             label(where + " x-ms-summary", definition.getString("x-ms-summary", ""), problems);
-            if (PRESCRIBED.containsKey(name + " " + property)
-                    && !PRESCRIBED.get(name + " " + property).equals(definition.getString("description", ""))) {
+            if (PRESCRIBED.containsKey(key)
+                    && !PRESCRIBED.get(key).equals(definition.getString("description", ""))) {
                 problems.add(where + ": the description must be Microsoft's, byte for byte");
             }
+            properties(name, prefix + property + ".", definition, problems);
             if (property.equals("additionalProperties")) {
                 JsonValue map = definition.get("additionalProperties");
                 if (!(map instanceof JsonObject entries) || !"string".equals(entries.getString("type", ""))) {
@@ -222,6 +312,18 @@ public final class ConnectorRules {
                 }
             }
         });
+    }
+
+    /** Whether the schema has the property at this dotted path. */
+    private static boolean has(JsonObject schema, String path) {
+        JsonObject at = schema;
+        for (String part : path.split("\\.")) {
+            if (at == null || at.getJsonObject("properties") == null) {
+                return false;
+            }
+            at = at.getJsonObject("properties").getJsonObject(part);
+        }
+        return at != null;
     }
 
     private static void oauth(JsonObject apiProperties, List<String> problems) {

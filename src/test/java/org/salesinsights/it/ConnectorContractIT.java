@@ -62,7 +62,8 @@ class ConnectorContractIT {
         Map<String, String> onServer = operations(live, "", true);
         onServer.keySet().removeIf(key -> !ConnectorPackage.OPERATIONS.contains(key.substring(0, key.indexOf(' '))));
         assertEquals(new TreeMap<>(inPackage), new TreeMap<>(onServer));
-        assertEquals(Set.of("GetKeySalesInsights", "GetRecordSummaryInsights", "TestConnection"),
+        assertEquals(Set.of("GetKeySalesInsights", "GetRecordSummaryInsights", "scp-get-email-insights-v2",
+                "GetRelatedRecords", "TestConnection"),
                 inPackage.keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).collect(Collectors.toSet()));
     }
 
@@ -77,6 +78,16 @@ class ConnectorContractIT {
         answers.put("GetRecordSummaryInsights 200", Http.get(uri("api/v1/record-summary-insights" + record),
                 "Authorization", fabrikam));
         answers.put("TestConnection 200", Http.get(uri("api/v1/test-connection"), "Authorization", fabrikam));
+        String thread = "{\"resourceData\": {\"subject\": \"Renewal\", \"to\": [\"a@northwind.example\"]},"
+                + " \"relatedEntities\": [{\"entityType\": \"opportunity\", \"entityId\": \"006Dn00000A1b2C\","
+                + " \"entitySource\": \"connected\"}], \"top\": 3}";
+        answers.put("scp-get-email-insights-v2 200", email(fabrikam, thread));
+        answers.put("scp-get-email-insights-v2 400", email(fabrikam, "{\"relatedEntities\": []}"));
+        answers.put("scp-get-email-insights-v2 401", email(null, thread));
+        answers.put("GetRelatedRecords 200", Http.get(uri("api/v1/related-records" + record), "Authorization",
+                fabrikam));
+        answers.put("GetRelatedRecords 400", Http.get(uri("api/v1/related-records?recordId=006Dn00000A1b2C"),
+                "Authorization", fabrikam));
         answers.put("GetKeySalesInsights 400", Http.get(uri("api/v1/opportunity-insights?recordType=opportunity"),
                 "Authorization", fabrikam));
         answers.put("GetRecordSummaryInsights 401", Http.get(uri("api/v1/record-summary-insights" + record)));
@@ -95,6 +106,9 @@ class ConnectorContractIT {
             assertEquals(Set.of(), problems, () -> answer.getKey() + ": " + response.body());
         }
         assertTrue(JSON.readTree(answers.get("GetRecordSummaryInsights 200").body()).get("value").size() > 0);
+        assertEquals(3, JSON.readTree(answers.get("scp-get-email-insights-v2 200").body()).get("value").size());
+        assertTrue(JSON.readTree(answers.get("GetRelatedRecords 200").body()).get("value").size() > 0,
+                "the demo data lights the record details card");
         ObjectNode summary = JSON.createObjectNode();
         summary.set("definitions", swagger.get("definitions"));
         summary.setAll((ObjectNode) responseSchema(swagger, "GetRecordSummaryInsights", "200"));
@@ -116,12 +130,28 @@ class ConnectorContractIT {
             String suffix = fullPath.substring(fullPath.indexOf("/api/"));
             List<JsonObject> parameters = operation.containsKey("parameters")
                     ? operation.getJsonArray("parameters").getValuesAs(JsonObject.class) : List.of();
-            String signature = parameters.stream().map(p -> p.getString("name") + ":" + (openApi3
-                    ? p.getJsonObject("schema").getString("type") : p.getString("type")) + ":"
-                    + p.getBoolean("required", false)).sorted().collect(Collectors.joining(", "));
+            List<String> signatures = new java.util.ArrayList<>(parameters.stream().map(p -> p.getString("name") + ":"
+                    + (openApi3 ? p.getJsonObject("schema").getString("type")
+                            : p.getString("type", "in " + p.getString("in"))) + ":"
+                    + p.getBoolean("required", false)).toList());
+            if (openApi3 && operation.containsKey("requestBody")) {
+                // Swagger 2.0's one body parameter, named body
+                signatures.add("body:in body:" + operation.getJsonObject("requestBody").getBoolean("required", false));
+            }
+            String signature = signatures.stream().sorted().collect(Collectors.joining(", "));
             operations.put(operation.getString("operationId") + " " + suffix + " " + method, signature);
         }));
         return operations;
+    }
+
+    private HttpResponse<String> email(String token, String body) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                uri("api/enhanceskills/email-insights-v2")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return Http.send(request.build());
     }
 
     private static JsonNode responseSchema(JsonNode swagger, String operationId, String code) {

@@ -179,6 +179,80 @@ class ConsoleIT {
                 + "\"hasMoreResults\":false}", read.body(), "sellers read the curator's change");
     }
 
+    /**
+     * The record details card: a curator relates a contract to a record, meets a problem at its field, and sees the
+     * card as sellers will (title, type and the first two properties as key fields; the title opens the details and
+     * the link); sellers then read it from the record details action.
+     */
+    @Test
+    void aCuratorRelatesAContractAndPreviewsTheRecordDetailsCard() throws Exception {
+        browser.get(uri("console/").toString());
+        click(By.id("sign-in-demo"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Signed in as"));
+        click(By.cssSelector("#org-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records-caption"),
+                "records of https://contoso.crm.dynamics.com"));
+        String opportunity = UUID.randomUUID().toString();
+        click(By.cssSelector("#add-record summary"));
+        type(By.name("recordId"), opportunity);
+        type(By.name("displayName"), "Console related");
+        click(By.cssSelector("#record-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-title"), "Console related"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("related-card-area"),
+                "Sellers see no related records from us for this record."));
+
+        click(By.id("new-related"));
+        type(By.id("r-recordTitle"), "Renewal contract 2026");
+        type(By.id("r-recordId"), "C-2026-1");
+        type(By.id("r-recordType"), "a contract");
+        type(By.id("r-recordTypeDisplayName"), "Contract");
+        type(By.id("r-recordTypePluralDisplayName"), "Contracts");
+        type(By.id("r-url"), "https://contosohub.example.com/contracts/2026-1");
+        click(By.id("add-related-property"));
+        type(By.cssSelector("#r-properties li:nth-child(1) .property-name"), "Status");
+        type(By.cssSelector("#r-properties li:nth-child(1) .property-value"), "Signed");
+        click(By.id("add-related-property"));
+        type(By.cssSelector("#r-properties li:nth-child(2) .property-name"), "Owner");
+        type(By.cssSelector("#r-properties li:nth-child(2) .property-value"), "Kenny Smith");
+        click(By.id("add-related-property"));
+        type(By.cssSelector("#r-properties li:nth-child(3) .property-name"), "Signed on");
+        type(By.cssSelector("#r-properties li:nth-child(3) .property-value"), "11/30/26");
+        click(By.id("save-related"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("r-recordType-error"),
+                "must be a system name"));
+        assertEquals("true", browser.findElement(By.id("r-recordType")).getAttribute("aria-invalid"));
+
+        type(By.id("r-recordType"), "contract");
+        click(By.id("save-related"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+                "Saved \"Renewal contract 2026\" (version 1)."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("related-records"),
+                "Renewal contract 2026"));
+
+        // the card: the title, its type and two key fields; the title opens every property and the link
+        WebElement title = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#related-card-area .related-title")));
+        assertEquals("Renewal contract 2026", title.getText());
+        assertEquals("Contract · Status: Signed · Owner: Kenny Smith", browser.findElement(
+                By.cssSelector("#related-card-area .related li p")).getText());
+        title.click();
+        WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("related-1")));
+        assertEquals(3, details.findElements(By.tagName("dt")).size());
+        assertEquals("https://contosohub.example.com/contracts/2026-1",
+                details.findElement(By.tagName("a")).getAttribute("href"));
+        screenshot("console-related-preview.png");
+        save(browser.findElement(By.id("related-card-area")).getScreenshotAs(OutputType.FILE), "related-card.png");
+
+        HttpResponse<String> read = Http.get(uri("api/v1/related-records?recordType=opportunity&recordId="
+                + opportunity), "Authorization", demoToken("?tenantId=" + CONTOSO));
+        assertEquals(200, read.statusCode(), read::body);
+        assertEquals("{\"value\":[{\"recordId\":\"C-2026-1\",\"recordTypeDisplayName\":\"Contract\","
+                + "\"recordTypePluralDisplayName\":\"Contracts\",\"recordType\":\"contract\",\"recordTitle\":"
+                + "\"Renewal contract 2026\",\"url\":\"https://contosohub.example.com/contracts/2026-1\","
+                + "\"additionalProperties\":{\"Status\":\"Signed\",\"Owner\":\"Kenny Smith\",\"Signed on\":"
+                + "\"11/30/26\"}}],\"hasMoreResults\":false}", read.body(), "sellers read the curator's record");
+    }
+
     @Test
     void aCuratorImportsAFileTranslatesAnInsightAndPreviewsItInGerman() throws Exception {
         String opportunity = UUID.randomUUID().toString();

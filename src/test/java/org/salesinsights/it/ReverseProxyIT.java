@@ -156,6 +156,26 @@ class ReverseProxyIT {
     }
 
     @Test
+    void theEmailSummaryAndTheRecordDetailsAnswerThroughTheProxy() throws Exception {
+        String fabrikam = TestTokens.bearer(TestTokens.FABRIKAM);
+        String thread = "{\"resourceData\": {\"subject\": \"Renewal\", \"plaintextBody\": \"" + "Hello. ".repeat(2000)
+                + "\"}, \"relatedEntities\": [{\"entityType\": \"opportunity\", \"entityId\": \"006Dn00000A1b2C\"}],"
+                + " \"top\": 1}";
+        HttpResponse<String> email = sendBody("/api/enhanceskills/email-insights-v2", "POST", thread,
+                "Authorization", fabrikam, "Content-Type", "application/json");
+        assertEquals(200, email.statusCode(), email::body);
+        assertTrue(email.body().startsWith("{\"value\":[{\"insight\":\"Northwind asked"), email::body);
+        HttpResponse<String> get = send("/api/enhanceskills/email-insights-v2", "GET", "Authorization", fabrikam);
+        assertEquals(405, get.statusCode(), "POST only");
+        assertEquals("POST", get.headers().firstValue("Allow").orElseThrow());
+        HttpResponse<String> related = send("/api/v1/related-records?recordType=opportunity&recordId=006Dn00000A1b2C",
+                "GET", "Authorization", fabrikam);
+        assertEquals(200, related.statusCode(), related::body);
+        assertTrue(related.body().startsWith("{\"value\":[{\"recordId\":\"Q-2026-0912\""), related::body);
+        assertEquals(405, send("/api/v1/related-records", "POST").statusCode(), "GET only");
+    }
+
+    @Test
     void aRunawayCallerIsThrottledWithTheContractsBody() throws Exception {
         String token = TestTokens.bearer(TestTokens.FABRIKAM); // its own: the limit counts per token
         int throttled = 0;

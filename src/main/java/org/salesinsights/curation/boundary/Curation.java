@@ -30,6 +30,7 @@ import org.salesinsights.changes.boundary.ChangeLog;
 import org.salesinsights.changes.control.Change;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
+import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.curation.entity.InsightChange;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.entity.CrmOrganization;
@@ -57,6 +58,9 @@ public class Curation {
 
     @EJB
     ChangeLog changeLog;
+
+    @EJB
+    RelatedRecordCuration relatedRecords;
 
     public List<RecordView> records(CrmType crmType, String host) {
         CrmOrganization organization = organization(crmType, host);
@@ -294,6 +298,16 @@ public class Curation {
                         + row.crmType().label() + " organization; register it with a tenant first.")));
             }
         }
+        for (RelatedRecordFiles.Row row : file.relatedRecords()) {
+            CrmRecordKey key = row.crmRecord();
+            String host = key.orgHost().orElseThrow();
+            if (organizations.computeIfAbsent(key.crmType().name() + ' ' + host,
+                    k -> findOrganization(key.crmType(), host)).isEmpty()) {
+                problems.add(new InsightFiles.Problem(row.line(), rows.size() + problems.size() + 1,
+                        Map.of("crmRecord.orgUrl", "names no registered " + key.crmType().label()
+                                + " organization; register it with a tenant first.")));
+            }
+        }
         if (!problems.isEmpty()) {
             throw InsightFiles.problems(problems);
         }
@@ -364,8 +378,39 @@ public class Curation {
         em.flush();
         audited(created, InsightChange.Action.CREATED, by);
         audited(updated, InsightChange.Action.UPDATED, by);
+        if (file.relatedRecords().isEmpty()) {
+            return new ImportReport(rows.size(), created.size(), updated.size(),
+                    rows.size() - created.size() - updated.size(), recordsAdded);
+        }
+        Map<RelatedRecordCuration.Outcome, Integer> outcomes = new java.util.EnumMap<>(
+                RelatedRecordCuration.Outcome.class);
+        for (RelatedRecordFiles.Row row : file.relatedRecords()) {
+            CrmRecordKey key = row.crmRecord();
+            String recordKey = key.crmType().name() + ' ' + key.orgHost().orElseThrow() + ' ' + key.recordType() + ' '
+                    + key.recordId();
+            CrmRecord record = records.get(recordKey);
+            if (record == null) {
+                CrmOrganization organization = organizations.get(key.crmType().name() + ' '
+                        + key.orgHost().orElseThrow()).orElseThrow();
+                record = em.createNamedQuery(CrmRecord.FIND, CrmRecord.class)
+                        .setParameter("organization", organization).setParameter("recordType", key.recordType())
+                        .setParameter("recordId", key.recordId()).getResultStream().findFirst().orElse(null);
+                if (record == null) {
+                    record = new CrmRecord(organization, key.recordType(), key.recordId(), null);
+                    em.persist(record);
+                    em.flush();
+                    recordsAdded++;
+                }
+                records.put(recordKey, record);
+            }
+            outcomes.merge(relatedRecords.save(record.getId(), row.document(), by, keepExisting
+                    ? RelatedRecordCuration.Mode.KEEP : RelatedRecordCuration.Mode.REPLACE).outcome(), 1, Integer::sum);
+        }
         return new ImportReport(rows.size(), created.size(), updated.size(),
-                rows.size() - created.size() - updated.size(), recordsAdded);
+                rows.size() - created.size() - updated.size(), recordsAdded, new CurationViews.RelatedRecordsReport(
+                        file.relatedRecords().size(), outcomes.getOrDefault(RelatedRecordCuration.Outcome.CREATED, 0),
+                        outcomes.getOrDefault(RelatedRecordCuration.Outcome.UPDATED, 0),
+                        outcomes.getOrDefault(RelatedRecordCuration.Outcome.UNCHANGED, 0)));
     }
 
     /**

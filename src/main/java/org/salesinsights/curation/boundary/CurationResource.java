@@ -48,6 +48,7 @@ import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.boundary.CurationViews.RecordView;
 import org.salesinsights.curation.control.InsightDocumentParser;
 import org.salesinsights.curation.control.InsightFiles;
+import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.insights.boundary.OpportunityInsights;
 import org.salesinsights.insights.boundary.PagingSettings;
@@ -88,6 +89,9 @@ public class CurationResource {
 
     @Inject
     Curation curation;
+
+    @Inject
+    RelatedRecordCuration relatedRecords;
 
     @Inject
     PagingSettings paging;
@@ -321,7 +325,8 @@ public class CurationResource {
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "ImportInsights", summary = "Import insights from a file",
-            description = "Imports a JSON ({\"insights\": [...]}) or CSV file of insights of many records, all or"
+            description = "Imports a JSON ({\"insights\": [...], \"relatedRecords\": [...]}) or CSV (insights only)"
+                    + " file of insights and related records of many records, all or"
                     + " nothing: a file with any problem changes nothing and every problem is listed by line and"
                     + " field. Insights are matched by record and key, so importing a file again duplicates nothing;"
                     + " a file from the export imports cleanly.")
@@ -353,13 +358,15 @@ public class CurationResource {
                     + " file the import reads back: JSON with translations, or CSV (Accept: text/csv) without.")
     @APIResponse(responseCode = "200", description = "The file, as an attachment.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "{\"insights\": [...]}, as the import reads it.")),
+                    description = "{\"insights\": [...], \"relatedRecords\": [...]}, as the import reads it.")),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                     description = "A header row naming the columns, then one insight a row."))})
     @APIResponse(responseCode = "400", description = "crmType or orgUrl is malformed.")
     public Response exportJson(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
         caller.requireAdmin();
-        return download(InsightFiles.writeJson(exported(crmType, orgUrl)), "insights.json");
+        List<RelatedRecordFiles.Row> related = crmType == null && orgUrl == null ? relatedRecords.export(null, null)
+                : relatedRecords.export(crmType(crmType), host(orgUrl));
+        return download(InsightFiles.writeJson(exported(crmType, orgUrl), related), "insights.json");
     }
 
     @GET

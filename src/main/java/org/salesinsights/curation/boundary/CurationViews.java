@@ -154,7 +154,19 @@ public final class CurationViews {
 
     @Schema(name = "ImportReport", description = "What an import did: insights made, changed and already as in the"
             + " file, and records added.")
-    @JsonbPropertyOrder({"insights", "created", "updated", "unchanged", "recordsAdded"})
-    public record ImportReport(int insights, int created, int updated, int unchanged, int recordsAdded) {
+    @JsonbPropertyOrder({"insights", "created", "updated", "unchanged", "recordsAdded", "relatedRecords"})
+    public record ImportReport(int insights, int created, int updated, int unchanged, int recordsAdded,
+            RelatedRecordsReport relatedRecords) {
+
+        /** A file of insights only: no word on related records. */
+        public ImportReport(int insights, int created, int updated, int unchanged, int recordsAdded) {
+            this(insights, created, updated, unchanged, recordsAdded, null);
+        }
+    }
+
+    /** What an import did with the file's related records; absent when the file holds none. */
+    @Schema(name = "RelatedRecordsReport")
+    @JsonbPropertyOrder({"relatedRecords", "created", "updated", "unchanged"})
+    public record RelatedRecordsReport(int relatedRecords, int created, int updated, int unchanged) {
     }
 }

@@ -151,11 +151,11 @@ public final class InsightDocumentParser {
         return null;
     }
 
-    private static boolean absent(JsonObject json, String key) {
+    static boolean absent(JsonObject json, String key) {
         return !json.containsKey(key) || json.isNull(key);
     }
 
-    private static String text(JsonObject json, String key, int max, boolean required, Map<String, Object> problems) {
+    static String text(JsonObject json, String key, int max, boolean required, Map<String, Object> problems) {
         if (absent(json, key)) {
             if (required) {
                 problems.put(key, "is required.");
@@ -179,7 +179,7 @@ public final class InsightDocumentParser {
         return text;
     }
 
-    private static String url(JsonObject json, Map<String, Object> problems) {
+    static String url(JsonObject json, Map<String, Object> problems) {
         if (absent(json, "url")) {
             return null;
         }
@@ -234,7 +234,7 @@ public final class InsightDocumentParser {
         return false;
     }
 
-    private static int priority(JsonObject json, Map<String, Object> problems) {
+    static int priority(JsonObject json, Map<String, Object> problems) {
         if (absent(json, "priority")) {
             return 0;
         }
@@ -246,7 +246,7 @@ public final class InsightDocumentParser {
         return 0;
     }
 
-    private static String language(JsonObject json, Map<String, Object> problems) {
+    static String language(JsonObject json, Map<String, Object> problems) {
         if (absent(json, "language")) {
             return null;
         }
@@ -271,7 +271,7 @@ public final class InsightDocumentParser {
         }
     }
 
-    private static List<InsightDocument.Property> properties(JsonObject json, Map<String, Object> problems) {
+    static List<InsightDocument.Property> properties(JsonObject json, Map<String, Object> problems) {
         List<InsightDocument.Property> properties = new ArrayList<>();
         if (absent(json, "additionalProperties")) {
             return properties;

@@ -35,6 +35,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.salesinsights.insights.control.FeedNames;
+import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
@@ -81,13 +82,27 @@ public final class InsightFiles {
     public static Read readJson(String body, InsightsQueryParser records) {
         List<Problem> problems = new ArrayList<>();
         List<InsightRow> rows = new ArrayList<>();
+        List<RelatedRecordFiles.Row> related = new ArrayList<>();
         JsonBodies.requireShallow(body);
         try (JsonParser parser = Json.createParser(new StringReader(body))) {
             expect(parser, JsonParser.Event.START_OBJECT);
             expectInsightsArray(parser);
             entries(parser, records, TextRoom.CARD, rows, problems);
-            if (parser.next() != JsonParser.Event.END_OBJECT) {
-                throw notAFile("JSON", "it must hold only \"insights\".");
+            JsonParser.Event next = parser.next();
+            if (next == JsonParser.Event.KEY_NAME && parser.getString().equals("relatedRecords")) {
+                if (parser.next() != JsonParser.Event.START_ARRAY) {
+                    throw notAFile("JSON", "\"relatedRecords\" must be a list.");
+                }
+                RelatedRecordFiles.read(parser, records, related, (line, fields) -> {
+                    int index = rows.size() + problems.size() + related.size() + 1;
+                    tooMany(index);
+                    problems.add(new Problem(line, index, fields));
+                });
+                tooMany(rows.size() + problems.size() + related.size());
+                next = parser.next();
+            }
+            if (next != JsonParser.Event.END_OBJECT) {
+                throw notAFile("JSON", "it must hold only \"insights\" and then \"relatedRecords\".");
             }
         } catch (JsonParsingException e) {
             throw notAFile("JSON", "it is not valid JSON at line " + e.getLocation().getLineNumber() + ", column "
@@ -97,7 +112,24 @@ public final class InsightFiles {
         } catch (IllegalArgumentException e) { // a number beyond what a decimal holds, such as 1e9999999999
             throw notAFile("JSON", "it holds a number too large to read.");
         }
-        return some(checked(rows, problems));
+        Read read = checked(rows, problems);
+        return some(new Read(read.rows(), relatedChecked(related, read.problems()), related));
+    }
+
+    /** Adds a problem for every related record that an earlier one of the file names (CRM record and recordId). */
+    private static List<Problem> relatedChecked(List<RelatedRecordFiles.Row> related, List<Problem> problems) {
+        List<Problem> all = new ArrayList<>(problems);
+        Map<String, Integer> seen = new HashMap<>();
+        for (RelatedRecordFiles.Row row : related) {
+            CrmRecordKey record = row.crmRecord();
+            Integer first = seen.putIfAbsent(record.crmType() + " " + record.orgHost().orElseThrow() + " "
+                    + record.recordType() + " " + record.recordId() + " " + row.document().recordId(), row.line());
+            if (first != null) {
+                all.add(new Problem(row.line(), all.size() + 1, Map.of("recordId", "names the same related record"
+                        + " of the same CRM record as line " + first + ".")));
+            }
+        }
+        return all;
     }
 
     /**
@@ -168,6 +200,11 @@ public final class InsightFiles {
     }
 
     public static String writeJson(List<InsightRow> rows) {
+        return writeJson(rows, List.of());
+    }
+
+    /** The insights and, after them, the related records ({@link RelatedRecordFiles}), when there are any. */
+    public static String writeJson(List<InsightRow> rows, List<RelatedRecordFiles.Row> related) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createGenerator(out)) {
@@ -191,7 +228,11 @@ public final class InsightFiles {
                 }
                 json.writeEnd();
             }
-            json.writeEnd().writeEnd();
+            json.writeEnd();
+            if (!related.isEmpty()) {
+                RelatedRecordFiles.write(json, related);
+            }
+            json.writeEnd();
         }
         return out.toString();
     }
@@ -474,11 +515,17 @@ public final class InsightFiles {
      * The rows of a file that passed the checks, and the problems of the others: an import adds what it finds
      * (unregistered organizations) before it reports them all.
      */
-    public record Read(List<InsightRow> rows, List<Problem> problems) {
+    public record Read(List<InsightRow> rows, List<Problem> problems, List<RelatedRecordFiles.Row> relatedRecords) {
 
         public Read {
             rows = List.copyOf(rows);
             problems = List.copyOf(problems);
+            relatedRecords = List.copyOf(relatedRecords);
+        }
+
+        /** Insights only (a CSV file, a seed's insights). */
+        public Read(List<InsightRow> rows, List<Problem> problems) {
+            this(rows, problems, List.of());
         }
 
         /** The rows, if there are no problems; else 400 listing them all. */
@@ -492,7 +539,7 @@ public final class InsightFiles {
 
     /** A file to import must hold something: an empty one is more likely a mistake than a wish. */
     private static Read some(Read read) {
-        if (read.rows().isEmpty() && read.problems().isEmpty()) {
+        if (read.rows().isEmpty() && read.problems().isEmpty() && read.relatedRecords().isEmpty()) {
             throw new ApiException(400, "INVALID_PARAMETER", "The file holds no insights.");
         }
         return read;

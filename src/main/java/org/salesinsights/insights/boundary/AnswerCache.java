@@ -158,9 +158,8 @@ public class AnswerCache {
         }
     }
 
-    /** A record as a change names it: an answer is about it whichever organization URL its caller named. */
-    private record Touched(String crmType, String recordType, String recordId) {
-    }
+    // A record as a change names it, (CRM type, record type, record id): an answer is about it whichever
+    // organization URL its caller named.
 
     /** Drops what the changes touch: on this node when they commit, on the others when their poll finds them. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changes changes) {
@@ -174,16 +173,17 @@ public class AnswerCache {
             // one pass over the cache for all of them, under the lock that holds reads back: a pass per change made
             // a feed of a hundred records scan a full cache a hundred times while every read waited
             Set<String> tenants = new HashSet<>();
-            Set<Touched> records = new HashSet<>();
+            Set<List<String>> records = new HashSet<>();
             for (Change change : changes.changes()) {
                 if (change.scope() == Change.Scope.TENANT) {
                     tenants.add(change.tenantId());
                 } else {
-                    records.add(new Touched(change.crmType(), change.recordType(), change.recordId()));
+                    records.add(List.of(change.crmType(), change.recordType(), change.recordId()));
                 }
             }
+            // an answer about several records (the email summary's) goes when any of them changed
             answers.asMap().keySet().removeIf(key -> tenants.contains(key.tenantId())
-                    || records.contains(new Touched(key.crmType().name(), key.recordType(), key.recordId())));
+                    || key.isAboutAny(records));
         } finally {
             changing.writeLock().unlock();
         }

@@ -44,15 +44,24 @@ public class Answers {
     public Response answer(HttpServletRequest request, AnswerKey key,
             Function<OpportunityInsights, OpportunityInsights.LocalizedPage> load,
             Function<OpportunityInsightsPage, Object> shape) {
+        return answerShaped(request, key, insights -> {
+            OpportunityInsights.LocalizedPage page = load.apply(insights);
+            return new OpportunityInsights.Shaped(shape.apply(page.page()), page.languages(), page.nextChange());
+        });
+    }
+
+    /** As {@link #answer}, for an action whose load shapes its body itself (the record details). */
+    public Response answerShaped(HttpServletRequest request, AnswerKey key,
+            Function<OpportunityInsights, OpportunityInsights.Shaped> load) {
         Optional<AnswerCache.Hit> hit = cache.find(key);
         if (hit.isPresent()) {
             return response(hit.get().answer(), hit.get().stale());
         }
         long ticket = cache.ticket();
         return deadline.call(request, () -> {
-            OpportunityInsights.LocalizedPage page = load.apply(insights);
+            OpportunityInsights.Shaped page = load.apply(insights);
             AnswerCache.Answer answer = new AnswerCache.Answer(
-                    JSONB.toJson(shape.apply(page.page())).getBytes(StandardCharsets.UTF_8), page.languages(),
+                    JSONB.toJson(page.body()).getBytes(StandardCharsets.UTF_8), page.languages(),
                     page.nextChange().map(java.time.OffsetDateTime::toInstant).orElse(null));
             cache.store(key, answer, ticket);
             return response(answer, Optional.empty());

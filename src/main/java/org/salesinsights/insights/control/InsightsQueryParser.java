@@ -57,13 +57,31 @@ public final class InsightsQueryParser {
                 .orElseThrow(() -> new InvalidParameterException("crmOrgUrl",
                         "must be the URL or host name of the CRM organization.")));
 
+        CrmRecordKey key = new CrmRecordKey(crm, host, type.toLowerCase(Locale.ROOT), normalizedId);
+        return new InsightsQuery(key, page(topText, skipText));
+    }
+
+    /** The page {@code top} and {@code skip} ask for, checked as {@link #parse} checks them (for the actions whose
+     * record context may be absent). */
+    public PageRequest page(String top, String skip) {
+        return page(optional("top", top, MAX_NUMBER_LENGTH), optional("skip", skip, MAX_NUMBER_LENGTH));
+    }
+
+    private PageRequest page(Optional<String> topText, Optional<String> skipText) {
         int pageSize = topText.map(text -> number("top", text, Integer.MAX_VALUE)).orElse(limits.defaultTop());
         if (pageSize == 0) {
             throw new InvalidParameterException("top", "must be at least 1.");
         }
         int offset = skipText.map(text -> number("skip", text, MAX_SKIP)).orElse(0);
-        CrmRecordKey key = new CrmRecordKey(crm, host, type.toLowerCase(Locale.ROOT), normalizedId);
-        return new InsightsQuery(key, new PageRequest(Math.min(pageSize, limits.maxTop()), offset));
+        return new PageRequest(Math.min(pageSize, limits.maxTop()), offset);
+    }
+
+    /** The CRM type and organization as named (both optional), checked as {@link #parse} checks them. */
+    public void checkOrganization(String crmType, String crmOrgUrl) {
+        optional("crmType", crmType, MAX_CRM_TYPE_LENGTH).ifPresent(InsightsQueryParser::crmType);
+        optional("crmOrgUrl", crmOrgUrl, MAX_CRM_ORG_URL_LENGTH).ifPresent(url -> OrgHosts.normalize(url)
+                .orElseThrow(() -> new InvalidParameterException("crmOrgUrl",
+                        "must be the URL or host name of the CRM organization.")));
     }
 
     static CrmType crmType(String value) {

@@ -28,8 +28,11 @@ import jakarta.transaction.UserTransaction;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.salesinsights.curation.boundary.Curation;
+import org.salesinsights.curation.boundary.RelatedRecordCuration;
+import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.control.InsightFiles;
+import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.platform.DatabaseFailures;
 import org.salesinsights.seeding.control.SeedFile;
@@ -75,6 +78,9 @@ public class SeedScripts {
 
     @EJB
     Curation curation;
+
+    @EJB
+    RelatedRecordCuration relatedRecords;
 
     @Inject
     PagingSettings paging;
@@ -170,13 +176,24 @@ public class SeedScripts {
         }
         String summary = file.tenants().size() + " tenants (" + tenantsAdded + " new), " + organizationsAdded
                 + " organizations new, " + feedersAdded + " feeders new";
-        if (file.insights().isEmpty()) {
-            return summary;
-        }
         String by = ("seed " + file.name()).substring(0, Math.min(MAX_AUTHOR, 5 + file.name().length()));
-        ImportReport report = curation.seed(new InsightFiles.Read(file.insights(), List.of()), by);
-        return summary + ", " + report.recordsAdded() + " records new, " + report.created() + " insights new, "
-                + report.unchanged() + " kept as they are";
+        if (!file.insights().isEmpty()) {
+            ImportReport report = curation.seed(new InsightFiles.Read(file.insights(), List.of()), by);
+            summary += ", " + report.recordsAdded() + " records new, " + report.created() + " insights new, "
+                    + report.unchanged() + " kept as they are";
+        }
+        if (!file.relatedRecords().isEmpty()) {
+            int made = 0;
+            for (RelatedRecordFiles.Row row : file.relatedRecords()) {
+                CrmRecordKey record = row.crmRecord();
+                long crmRecordId = curation.record(record.crmType(), record.orgHost().orElseThrow(),
+                        record.recordType(), record.recordId(), null).getKey().id();
+                made += relatedRecords.save(crmRecordId, row.document(), by, RelatedRecordCuration.Mode.KEEP)
+                        .outcome() == RelatedRecordCuration.Outcome.CREATED ? 1 : 0;
+            }
+            summary += ", " + made + " related records new of " + file.relatedRecords().size();
+        }
+        return summary;
     }
 
     private static IllegalStateException retiredFormat(SeedScript script) {

@@ -20,6 +20,8 @@ import jakarta.json.stream.JsonParsingException;
 
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
+import org.salesinsights.curation.control.RelatedRecordFiles;
+import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.curation.control.TextRoom;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.platform.ApiException;
@@ -46,12 +48,15 @@ import org.salesinsights.tenants.control.TenantIds;
  * descriptions: a seed may store longer text ({@link TextRoom#COLUMN}), which the read actions cut. Every problem is
  * reported at once, by line.
  */
-public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> insights) {
+public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> insights,
+        List<RelatedRecordFiles.Row> relatedRecords) {
 
     public SeedFile {
         tenants = List.copyOf(tenants);
         insights = List.copyOf(insights);
+        relatedRecords = List.copyOf(relatedRecords);
     }
+
 
     /**
      * A tenant of the file, with the line where it starts: its organizations, and the applications it lets feed
@@ -74,9 +79,9 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         }
     }
 
-    /** How many tenants and insights it holds. */
+    /** How many tenants, insights and related records it holds. */
     public int entries() {
-        return tenants.size() + insights.size();
+        return tenants.size() + insights.size() + relatedRecords.size();
     }
 
     /**
@@ -88,6 +93,7 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         List<Problem> problems = new ArrayList<>();
         List<SeedTenant> tenants = new ArrayList<>();
         List<InsightRow> insights = new ArrayList<>();
+        List<RelatedRecordFiles.Row> related = new ArrayList<>();
         try {
             JsonBodies.requireShallow(script.text());
             try (JsonParser parser = Json.createParser(new StringReader(script.text()))) {
@@ -96,6 +102,7 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
                 }
                 boolean tenantsRead = false;
                 boolean insightsRead = false;
+                boolean relatedRead = false;
                 JsonParser.Event event;
                 while ((event = parser.next()) != JsonParser.Event.END_OBJECT) {
                     int line = line(parser);
@@ -109,12 +116,20 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
                         InsightFiles.Read read = InsightFiles.readInsights(parser, records, TextRoom.COLUMN);
                         insights.addAll(read.rows());
                         read.problems().forEach(p -> problems.add(new Problem(p.line(), fields(p.fields()))));
+                    } else if (part.equals("relatedRecords") && !relatedRead
+                            && value == JsonParser.Event.START_ARRAY) {
+                        relatedRead = true;
+                        RelatedRecordFiles.read(parser, records, related,
+                                (line1, fields) -> problems.add(new Problem(line1, fields(fields))));
                     } else {
                         parser.getValue(); // skipped: the problem is the part itself
                         problems.add(new Problem(line, "\"" + part + "\" " + (tenantsRead && part.equals("tenants")
-                                || insightsRead && part.equals("insights") ? "is there twice"
-                                : part.equals("tenants") || part.equals("insights") ? "must be a list"
-                                : "is not a part of a seed file, which holds \"tenants\" and \"insights\"") + "."));
+                                || insightsRead && part.equals("insights")
+                                || relatedRead && part.equals("relatedRecords") ? "is there twice"
+                                : part.equals("tenants") || part.equals("insights") || part.equals("relatedRecords")
+                                        ? "must be a list"
+                                : "is not a part of a seed file, which holds \"tenants\", \"insights\" and"
+                                        + " \"relatedRecords\"") + "."));
                     }
                 }
                 if (parser.hasNext()) {
@@ -135,11 +150,12 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
         if (problems.isEmpty()) {
             declaredOnce(tenants, problems);
             everyInsightsOrganizationDeclared(tenants, insights, problems);
+            everyRelatedRecordsOrganizationDeclared(tenants, related, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidSeedFile(script.name(), problems);
         }
-        return new SeedFile(script.name(), tenants, insights);
+        return new SeedFile(script.name(), tenants, insights, related);
     }
 
     private static final String NOT_A_SEED_FILE = "a seed file is a JSON object: {\"tenants\": [ ... ], \"insights\":"
@@ -238,6 +254,20 @@ public record SeedFile(String name, List<SeedTenant> tenants, List<InsightRow> i
                 problems.add(new Problem(insight.line(), "the insight's " + insight.crmType().label()
                         + " organization " + insight.orgHost() + " is not among the organizations of this file's"
                         + " tenants: add it to the organizations of the tenant it belongs to."));
+            }
+        }
+    }
+
+    private static void everyRelatedRecordsOrganizationDeclared(List<SeedTenant> tenants,
+            List<RelatedRecordFiles.Row> related, List<Problem> problems) {
+        java.util.Set<String> declared = tenants.stream().flatMap(t -> t.organizations().stream())
+                .map(o -> key(o.organization())).collect(Collectors.toSet());
+        for (RelatedRecordFiles.Row row : related) {
+            CrmRecordKey record = row.crmRecord();
+            if (!declared.contains(record.crmType().name() + ' ' + record.orgHost().orElseThrow())) {
+                problems.add(new Problem(row.line(), "the related record's " + record.crmType().label()
+                        + " organization " + record.orgHost().orElseThrow() + " is not among the organizations of"
+                        + " this file's tenants: add it to the organizations of the tenant it belongs to."));
             }
         }
     }

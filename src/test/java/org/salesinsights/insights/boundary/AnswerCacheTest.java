@@ -14,6 +14,10 @@ import org.salesinsights.changes.boundary.DatabaseContact;
 import org.salesinsights.changes.control.Change;
 import org.salesinsights.changes.control.Changes;
 import org.salesinsights.insights.control.AnswerKey;
+import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.EmailInsightsQuery;
+import org.salesinsights.insights.control.LanguagePicker;
+import org.salesinsights.insights.control.PageRequest;
 import org.salesinsights.insights.entity.CrmType;
 
 /** The answer cache drops exactly what a change touches, never stores what a change overtook, and ages stale. */
@@ -48,6 +52,25 @@ class AnswerCacheTest {
         assertEquals(Optional.empty(), cache.find(ITS_SECOND_PAGE));
         assertTrue(cache.find(ACCOUNT).isPresent());
         assertTrue(cache.find(THEIRS).isPresent());
+    }
+
+    @Test
+    void anEmailAnswerAboutSeveralRecordsGoesWhenAnyOfThemChanges() {
+        EmailInsightsQuery thread = new EmailInsightsQuery(List.of(
+                new CrmRecordKey(CrmType.DYNAMICS_365, Optional.empty(), "opportunity", "r-7"),
+                new CrmRecordKey(CrmType.DYNAMICS_365, Optional.empty(), "account", "a-7")), new PageRequest(5, 0));
+        AnswerKey email = AnswerKey.ofEmail(CONTOSO, thread, LanguagePicker.of(null));
+        AnswerKey keySales = key(CONTOSO, "opportunity", "r-7", 5);
+        cache.store(email, answer(null), cache.ticket());
+        cache.store(keySales, answer(null), cache.ticket());
+        assertTrue(cache.find(email).isPresent());
+        cache.changed(new Changes(7, List.of(Change.record("DYNAMICS_365", "account", "a-7"))));
+        assertEquals(Optional.empty(), cache.find(email), "its second record changed");
+        assertTrue(cache.find(keySales).isPresent(), "the first record's own answer is not about the account");
+        cache.store(email, answer(null), cache.ticket());
+        cache.changed(new Changes(8, List.of(Change.record("DYNAMICS_365", "opportunity", "r-7"))));
+        assertEquals(Optional.empty(), cache.find(email), "its first record changed");
+        assertEquals(Optional.empty(), cache.find(keySales));
     }
 
     @Test

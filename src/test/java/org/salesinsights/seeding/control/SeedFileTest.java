@@ -43,6 +43,44 @@ class SeedFileTest {
     }
 
     @Test
+    void theDemoSetRelatesRecordsToOneRecordOfEachTenant() {
+        SeedFile demo = parse(SeedScript.DEMO, SeedScript.load(SeedScript.DEMO, getClass().getClassLoader())
+                .get(0).text());
+        assertEquals(6, demo.relatedRecords().size());
+        assertEquals(Set.of("contoso.crm.dynamics.com", "fabrikam.my.salesforce.com", "adatum.crm4.dynamics.com"),
+                demo.relatedRecords().stream().map(r -> r.crmRecord().orgHost().orElseThrow())
+                        .collect(Collectors.toSet()));
+        assertEquals("Verträge", demo.relatedRecords().get(5).document().recordTypePluralDisplayName());
+    }
+
+    @Test
+    void aRelatedRecordsProblemsAreReportedByFieldOnItsLine() {
+        String file = "{\"tenants\": [{\"tenantId\": \"" + NORTHWIND + "\", \"displayName\": \"N\","
+                + " \"organizations\": [{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"northwind.crm4.dynamics.com\"}]}],\n"
+                + "\"relatedRecords\": [\n"
+                + "{\"crmRecord\": {\"crmType\": \"Dynamics 365\", \"orgUrl\": \"northwind.crm4.dynamics.com\","
+                + " \"recordType\": \"account\", \"recordId\": \"x\"}, \"recordId\": \"C-1\"},\n"
+                + "{\"crmRecord\": {\"crmType\": \"Dynamics 365\", \"orgUrl\": \"elsewhere.crm.dynamics.com\","
+                + " \"recordType\": \"account\", \"recordId\": \"" + NORTHWIND + "\"}, \"recordId\": \"C-1\","
+                + " \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
+                + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"T\"}]}";
+        SeedFile.InvalidSeedFile refused = assertThrows(SeedFile.InvalidSeedFile.class, () -> parse("n.json", file));
+        assertEquals(1, refused.problems().size(), refused.problems()::toString);
+        String problem = refused.problems().get(0).toString();
+        assertTrue(problem.contains("crmRecord.recordId") && problem.contains("recordTitle"), problem);
+        String fixed = file.replace("\"recordId\": \"x\"}, \"recordId\": \"C-1\"}", "\"recordId\": \"" + NORTHWIND
+                + "\"}, \"recordId\": \"C-2\", \"recordType\": \"quote\", \"recordTypeDisplayName\": \"Quote\","
+                + " \"recordTypePluralDisplayName\": \"Quotes\", \"recordTitle\": \"Q\"}");
+        SeedFile.InvalidSeedFile elsewhere = assertThrows(SeedFile.InvalidSeedFile.class, () -> parse("n.json",
+                fixed));
+        assertTrue(elsewhere.problems().get(0).toString().contains("elsewhere.crm.dynamics.com is not among"),
+                elsewhere.problems()::toString);
+        SeedFile good = parse("n.json", fixed.replace("elsewhere.crm.dynamics.com", "northwind.crm4.dynamics.com"));
+        assertEquals(List.of("C-2", "C-1"), good.relatedRecords().stream().map(r -> r.document().recordId()).toList());
+        assertEquals(3, good.entries());
+    }
+
+    @Test
     void theDemoSetIsWhatTheReadmePromises() {
         SeedFile demo = parse(SeedScript.DEMO, SeedScript.load(SeedScript.DEMO, getClass().getClassLoader())
                 .get(0).text());

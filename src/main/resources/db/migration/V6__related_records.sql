@@ -1,0 +1,8 @@
+-- Records related to a CRM record (the Sales app's CRM record details): the partner's own records, such as a contract, a
+-- quote or a support case, linked to one CRM record, with the fields Microsoft's page lists: the partner's id for it,
+-- its type's system name and display names (singular and plural), its title, a link and name-value properties. Read in
+-- priority order, then newest first (the id, unique, breaks ties); the partner's id is unique within its CRM record.
+CREATE SEQUENCE related_record_seq START WITH 1000 INCREMENT BY 50;
+CREATE TABLE related_record (id BIGINT NOT NULL, crm_record_id BIGINT NOT NULL, partner_record_id VARCHAR(200) NOT NULL, record_type VARCHAR(64) NOT NULL, type_name VARCHAR(100) NOT NULL, type_plural_name VARCHAR(100) NOT NULL, title VARCHAR(200) NOT NULL, url VARCHAR(2048), language VARCHAR(35), priority INTEGER DEFAULT 0 NOT NULL, version BIGINT DEFAULT 1 NOT NULL, updated_at TIMESTAMP WITH TIME ZONE, updated_by VARCHAR(200), CONSTRAINT pk_related_record PRIMARY KEY (id), CONSTRAINT fk_related_record_record FOREIGN KEY (crm_record_id) REFERENCES crm_record (id), CONSTRAINT uq_related_record UNIQUE (crm_record_id, partner_record_id));
+CREATE INDEX ix_related_record_read ON related_record (crm_record_id, priority, id);
+CREATE TABLE related_record_property (related_record_id BIGINT NOT NULL, prop_order INTEGER NOT NULL, prop_name VARCHAR(100) NOT NULL, prop_value VARCHAR(500) NOT NULL, CONSTRAINT pk_related_record_property PRIMARY KEY (related_record_id, prop_order), CONSTRAINT fk_related_record_property FOREIGN KEY (related_record_id) REFERENCES related_record (id) ON DELETE CASCADE);
