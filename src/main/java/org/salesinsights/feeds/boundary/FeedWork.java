@@ -1,8 +1,6 @@
 package org.salesinsights.feeds.boundary;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -229,34 +227,10 @@ final class FeedWork {
             // their records come with them (the query joins them); their properties are read when compared, one
             // statement each: a batch fetch of the properties left their descriptor unready on WildFly (no weaving
             // there), and the next flush of such an insight failed there (EclipseLink-69)
-            inChunks(present(organization.getId(), source, ids), chunk -> known(unbound(em.createNamedQuery(
-                    Insight.FED_ALL, Insight.class)).setParameter("organizationId", organization.getId())
-                    .setParameter("source", source).setParameter("externalIds", chunk).getResultList()));
+            inChunks(ids, chunk -> known(unbound(em.createNamedQuery(Insight.FED_ALL, Insight.class))
+                    .setParameter("organizationId", organization.getId()).setParameter("source", source)
+                    .setParameter("externalIds", chunk).getResultList()));
         });
-    }
-
-    /**
-     * Which of the external ids the source has in the organization already: one statement with the ids as an array
-     * (a third of a millisecond for a thousand), so that the entities are read only for those (none, for a batch of
-     * new insights). EclipseLink writing hundreds of values into a query took 15 ms for each 500.
-     */
-    private Set<String> present(long organizationId, String source, Set<String> externalIds) {
-        Set<String> present = new HashSet<>();
-        Connection db = em.unwrap(Connection.class);
-        try (PreparedStatement query = db.prepareStatement("SELECT feed_external_id FROM insight"
-                + " WHERE feed_organization_id = ? AND feed_source = ? AND feed_external_id = ANY (?)")) {
-            query.setLong(1, organizationId);
-            query.setString(2, source);
-            query.setArray(3, db.createArrayOf("varchar", externalIds.toArray()));
-            try (ResultSet found = query.executeQuery()) {
-                while (found.next()) {
-                    present.add(found.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("Looking up " + externalIds.size() + " fed insights failed", e);
-        }
-        return present;
     }
 
     /** All of the source's insights of a snapshot's scope, which it may delete: a record's, or the organization's. */
