@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the feed API (issue 14, point 6): feeds FEED_RECORDS x FEED_INSIGHTS insights (100k by default, 3
-# properties each) through POST /api/feed/v1/batches, BATCH items a call and FEEDERS calls in flight (a feeder's
-# workers; the server checks one batch while it writes another), into one Payara Micro on the machine's
+# properties each) through POST /api/feed/v1/batches, BATCH items a call and FEEDERS calls in flight (1: one after
+# the other; on 2 cores a second starves the reads), into one Payara Micro on the machine's
 # PostgreSQL, and holds the rate to loading the same rows with bench/LoadBenchData.java (COPY, the raw JDBC rate)
 # in the same run. Reads of the Key sales info action go on meanwhile at READ_RATE calls a second (fixed rate) on a
 # data set of READ_RECORDS x 10 insights; their p50 and p99 are reported. RUNS rounds, each a fresh raw load and a
@@ -10,7 +10,7 @@
 #   bash bench/feeds.sh                                          # 100k insights, 3 rounds
 #   FEED_RECORDS=1000 RUNS=1 bash bench/feeds.sh                 # a quick check of the script (figures indicative)
 #   PROFILE=1 RUNS=1 bash bench/feeds.sh                         # a JFR recording of the server during round 1
-#   FEEDERS=1 bash bench/feeds.sh                                # one batch after the other
+#   FEEDERS=2 bash bench/feeds.sh                                # two batches in flight (a feeder's workers)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth); recreates the databases bench_feeds and bench_feeds_raw.
 # Exits 1 if any item was not created or a read failed: such figures do not count.
@@ -23,7 +23,7 @@ BATCH=${BATCH:-1000}
 RUNS=${RUNS:-3}
 READ_RATE=${READ_RATE:-50}
 READ_RECORDS=${READ_RECORDS:-10000}
-FEEDERS=${FEEDERS:-2}
+FEEDERS=${FEEDERS:-1}
 PORT=${PORT:-18380}
 PROFILE=${PROFILE:-0}
 WORK=target/bench-feeds
