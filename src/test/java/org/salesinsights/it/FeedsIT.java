@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -471,6 +473,119 @@ class FeedsIT {
         assertEquals(1, insightsOf(opportunity).size(), "nothing was imported");
     }
 
+    // ---- records related to a CRM record (the record details card), fed
+
+    @Test
+    void aRelatedRecordIsFedOnItsOwnKeepsTheCuratorsPriorityAndIsReadAtOnce() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String path = "feed/v1/sources/contracts/related-records/CT-" + opportunity.substring(0, 8);
+        String body = related(opportunity, null, "Master agreement", "");
+
+        assertRefused(feed("PUT", path, app(OURS, STRANGER_APP), body), "an application the tenant does not list");
+        assertRefused(feed("PUT", path, app(OURS, QUOTES_APP), "{" + crmRecord(THEIR_HOST, opportunity)
+                + ", \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
+                + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"x\"}"),
+                "another tenant's organization");
+        assertRefused(feed("PUT", path, CURATOR, body), "a curator's delegated token");
+
+        HttpResponse<String> created = feed("PUT", path, app(OURS, QUOTES_APP), body);
+        assertEquals(201, created.statusCode(), created::body);
+        assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith(path), () -> created.headers().toString());
+        assertEquals("{\"source\":\"contracts\",\"crmRecord\":{\"crmType\":\"Dynamics 365\",\"orgUrl\":\"" + HOST
+                + "\",\"recordType\":\"opportunity\",\"recordId\":\"" + opportunity + "\"},\"version\":1,"
+                + "\"recordId\":\"CT-" + opportunity.substring(0, 8) + "\",\"recordType\":\"contract\","
+                + "\"recordTypeDisplayName\":\"Contract\",\"recordTypePluralDisplayName\":\"Contracts\","
+                + "\"recordTitle\":\"Master agreement\",\"url\":\"https://contracts.example.com/1\","
+                + "\"additionalProperties\":{\"Status\":\"Signed\"}}", created.body());
+        HttpResponse<String> retried = feed("PUT", path, app(OURS, QUOTES_APP), body);
+        assertEquals(200, retried.statusCode(), retried::body);
+        assertEquals(created.body(), retried.body(), "a retry changes nothing and gets the same answer");
+        assertEquals(List.of("Master agreement"), relatedTitles(opportunity));
+
+        // the curators own its priority: a feed neither sends it nor undoes it
+        HttpResponse<String> withPriority = feed("PUT", path, app(OURS, QUOTES_APP),
+                related(opportunity, null, "Master agreement", ", \"priority\": 3"));
+        assertEquals(400, withPriority.statusCode(), withPriority::body);
+        assertEquals(Set.of("priority"), Http.json(withPriority).getJsonObject("details").keySet());
+        JsonObject curated = relatedOf(opportunity).get(0);
+        assertEquals("contracts", curated.getString("source"), curated::toString);
+        HttpResponse<String> pinned = curator("PUT", "admin/v1/related-records/" + curated.getJsonNumber("id"),
+                "{\"recordId\": \"CT-" + opportunity.substring(0, 8) + "\", \"recordType\": \"contract\","
+                + " \"recordTypeDisplayName\": \"Contract\", \"recordTypePluralDisplayName\": \"Contracts\","
+                + " \"recordTitle\": \"Master agreement\", \"priority\": 5}", "\"1\"");
+        assertEquals(200, pinned.statusCode(), pinned::body);
+        HttpResponse<String> replaced = feed("PUT", path, app(OURS, QUOTES_APP),
+                related(opportunity, null, "Master agreement, renewed", ""));
+        assertEquals(200, replaced.statusCode(), replaced::body);
+        assertEquals(3, Http.json(replaced).getInt("version"), replaced::body);
+        JsonObject after = relatedOf(opportunity).get(0);
+        assertEquals(5, after.getInt("priority"), "the feed kept the curator's priority: " + after);
+        assertEquals("contracts", after.getString("source"), "a curator's edit keeps it fed: " + after);
+        assertEquals(List.of("Master agreement, renewed"), relatedTitles(opportunity));
+
+        // a feed never takes over a curator's related record of the same recordId
+        long record = after.getJsonNumber("crmRecordId").longValue();
+        assertEquals(201, curator("POST", "admin/v1/records/" + record + "/related-records", "{\"recordId\":"
+                + " \"CUR-1\", \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
+                + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"Curated\"}").statusCode());
+        HttpResponse<String> taken = feed("PUT", "feed/v1/sources/contracts/related-records/CUR-1",
+                app(OURS, QUOTES_APP), related(opportunity, null, "Not mine", ""));
+        assertEquals(409, taken.statusCode(), taken::body);
+        assertEquals("CONFLICT", Http.json(taken).getString("errorCode"));
+        assertEquals(409, feed("DELETE", "feed/v1/sources/contracts/related-records/CUR-1" + crmQuery(opportunity),
+                app(OURS, QUOTES_APP), null).statusCode(), "nor deletes it");
+
+        HttpResponse<String> deleted = feed("DELETE", path + crmQuery(opportunity), app(OURS, QUOTES_APP), null);
+        assertEquals(204, deleted.statusCode(), deleted::body);
+        assertEquals(204, feed("DELETE", path + crmQuery(opportunity), app(OURS, QUOTES_APP), null).statusCode(),
+                "a deletion can be repeated");
+        assertEquals(List.of("Curated"), relatedTitles(opportunity));
+        HttpResponse<String> unnamed = feed("DELETE", path + "?crmType=Dynamics%20365", app(OURS, QUOTES_APP), null);
+        assertEquals(400, unnamed.statusCode(), unnamed::body);
+        assertEquals(Set.of("crmOrgUrl"), Http.json(unnamed).getJsonObject("details").keySet());
+    }
+
+    @Test
+    void aRelatedRecordsSnapshotMakesTheSourcesOnesWhatItSaysAndExportKeepsThemFed() {
+        register();
+        String opportunity = UUID.randomUUID().toString();
+        String path = "feed/v1/sources/contracts/related-records";
+        HttpResponse<String> first = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity, "A", "B"));
+        assertEquals(200, first.statusCode(), first::body);
+        assertEquals("2 0 0 0", counts(first));
+        long record = relatedOf(opportunity).get(0).getJsonNumber("crmRecordId").longValue();
+        assertEquals(201, curator("POST", "admin/v1/records/" + record + "/related-records", "{\"recordId\": \"C\","
+                + " \"recordType\": \"case\", \"recordTypeDisplayName\": \"Case\", \"recordTypePluralDisplayName\":"
+                + " \"Cases\", \"recordTitle\": \"Curated case\"}").statusCode());
+
+        HttpResponse<String> second = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity, "B", "D"));
+        assertEquals("1 0 1 1", counts(second), "D made, B as it was, A deleted");
+        assertEquals(List.of("Contract D", "Contract B", "Curated case").stream().sorted().toList(),
+                relatedTitles(opportunity).stream().sorted().toList(), "the curator's related record stays");
+        HttpResponse<String> invalid = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity, "E", "E"));
+        assertEquals(400, invalid.statusCode(), invalid::body);
+        assertEquals(Set.of("relatedRecords[1].recordId"), Http.json(invalid).getJsonObject("details").keySet());
+
+        // exported, deleted by a curator and imported again, D is fed as before: the feed replaces it (200)
+        HttpResponse<String> export = export("application/json");
+        assertTrue(export.body().matches("(?s).*\"source\":\\s*\"contracts\",\\s*\"recordId\":\\s*\"D\".*"),
+                export::body);
+        JsonObject d = relatedOf(opportunity).stream().filter(r -> r.getString("recordId").equals("D")).findFirst()
+                .orElseThrow();
+        assertEquals(204, curator("DELETE", "admin/v1/related-records/" + d.getJsonNumber("id"), null,
+                "\"" + d.getJsonNumber("version") + "\"").statusCode());
+        HttpResponse<String> imported = importFile("application/json", export.body());
+        assertEquals(200, imported.statusCode(), imported::body);
+        assertEquals(200, feed("PUT", path + "/D", app(OURS, QUOTES_APP), related(opportunity, null, "Contract D",
+                "")).statusCode(), "the imported D is the source's own again");
+
+        HttpResponse<String> emptied = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity));
+        assertEquals("0 0 0 2", counts(emptied));
+        assertEquals(List.of("Curated case"), relatedTitles(opportunity));
+    }
+
     // ---- helpers
 
     /** An app-only token of an application, issued in the tenant, with the feed role (as Entra's v2). */
@@ -522,6 +637,57 @@ class FeedsIT {
                 .map(r -> Http.array(curator("GET", "admin/v1/records/" + r.getJsonNumber("id").longValue()
                         + "/insights", null)).getValuesAs(JsonObject.class))
                 .orElse(List.of());
+    }
+
+    private static String crmRecord(String host, String opportunity) {
+        return "\"crmRecord\": {\"crmType\": \"Dynamics 365\", \"orgUrl\": \"https://" + host + "\", \"recordType\":"
+                + " \"Opportunity\", \"recordId\": \"" + opportunity.toUpperCase() + "\"}";
+    }
+
+    /** A fed related record of the opportunity in our organization; its recordId comes from the path. */
+    private static String related(String opportunity, String recordId, String title, String extra) {
+        return "{" + crmRecord(HOST, opportunity) + (recordId == null ? "" : ", \"recordId\": \"" + recordId + "\"")
+                + ", \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
+                + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"" + title + "\", \"url\":"
+                + " \"https://contracts.example.com/1\", \"additionalProperties\": {\"Status\": \"Signed\"}" + extra
+                + "}";
+    }
+
+    private static String snapshot(String opportunity, String... recordIds) {
+        return "{" + crmRecord(HOST, opportunity) + ", \"relatedRecords\": [" + Arrays.stream(recordIds)
+                .map(id -> "{\"recordId\": \"" + id + "\", \"recordType\": \"contract\", \"recordTypeDisplayName\":"
+                        + " \"Contract\", \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\":"
+                        + " \"Contract " + id + "\"}")
+                .collect(Collectors.joining(", ")) + "]}";
+    }
+
+    private static String crmQuery(String opportunity) {
+        return "?crmType=Dynamics%20365&crmOrgUrl=" + HOST + "&recordType=opportunity&recordId=" + opportunity;
+    }
+
+    /** A snapshot's created, replaced, unchanged and deleted counts. */
+    private static String counts(HttpResponse<String> synced) {
+        assertEquals(200, synced.statusCode(), synced::body);
+        JsonObject json = Http.json(synced);
+        return json.getInt("created") + " " + json.getInt("replaced") + " " + json.getInt("unchanged") + " "
+                + json.getInt("deleted");
+    }
+
+    /** The opportunity's related records as curators see them. */
+    private List<JsonObject> relatedOf(String opportunity) {
+        return records(HOST).stream().filter(r -> r.getString("recordId").equals(opportunity)).findFirst()
+                .map(r -> Http.array(curator("GET", "admin/v1/records/" + r.getJsonNumber("id").longValue()
+                        + "/related-records", null)).getValuesAs(JsonObject.class))
+                .orElse(List.of());
+    }
+
+    /** The record details card's titles, as a seller reads them. */
+    private List<String> relatedTitles(String opportunity) {
+        HttpResponse<String> read = Http.get(uri("v1/related-records?recordType=opportunity&recordId="
+                + opportunity + "&crmOrgUrl=" + HOST), "Authorization", TestTokens.bearer(OURS));
+        assertEquals(200, read.statusCode(), read::body);
+        return Http.json(read).getJsonArray("value").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("recordTitle")).toList();
     }
 
     private HttpResponse<String> export(String type) {

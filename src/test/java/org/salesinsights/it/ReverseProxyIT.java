@@ -177,7 +177,10 @@ class ReverseProxyIT {
 
     @Test
     void aRunawayCallerIsThrottledWithTheContractsBody() throws Exception {
-        String token = TestTokens.bearer(TestTokens.FABRIKAM); // its own: the limit counts per token
+        // a token of its own (its own jwt id): the limit counts per token, and a token another test of the same second
+        // also used (errorsKeepTheContractsBodyThroughTheProxy) met 429 after this test had spent its allowance
+        String token = "Bearer " + TestTokens.token(TestTokens.currentKey(), TestTokens.FABRIKAM,
+                claims -> claims.jwtID(UUID.randomUUID().toString()));
         int throttled = 0;
         for (int call = 0; call < 60; call++) {
             HttpResponse<String> response = send("/api/v1/test-connection", "GET", "Authorization", token);
@@ -321,6 +324,26 @@ class ReverseProxyIT {
         HttpResponse<String> deleted = send(path + "?crmType=Dynamics%20365&crmOrgUrl=" + FEED_HOST, "DELETE",
                 "Authorization", app(FEED_TENANT, QUOTES_APP));
         assertEquals(204, deleted.statusCode(), deleted::body);
+
+        // records related to the opportunity: a snapshot of them, then one of them alone
+        String crmRecord = "\"crmRecord\": {\"crmType\": \"Dynamics 365\", \"orgUrl\": \"" + FEED_HOST + "\","
+                + " \"recordType\": \"opportunity\", \"recordId\": \"" + opportunity + "\"}";
+        String contract = "\"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
+                + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"Master agreement\"";
+        HttpResponse<String> synced = sendBody("/api/feed/v1/sources/contracts/related-records", "PUT", "{"
+                + crmRecord + ", \"relatedRecords\": [{\"recordId\": \"CT-1\", " + contract + "}]}", "Authorization",
+                app(FEED_TENANT, QUOTES_APP), "Content-Type", "application/json");
+        assertEquals(200, synced.statusCode(), synced::body);
+        assertEquals(1, Http.json(synced).getInt("created"), synced::body);
+        HttpResponse<String> one = sendBody("/api/feed/v1/sources/contracts/related-records/CT-1", "PUT", "{"
+                + crmRecord + ", " + contract + "}", "Authorization", app(FEED_TENANT, QUOTES_APP),
+                "Content-Type", "application/json");
+        assertEquals(200, one.statusCode(), one::body);
+        assertEquals(Http.json(synced).getJsonArray("relatedRecords").get(0), Http.json(one), "already as fed");
+        HttpResponse<String> unrelated = send("/api/feed/v1/sources/contracts/related-records/CT-1?crmType=Dynamics%20365"
+                + "&crmOrgUrl=" + FEED_HOST + "&recordType=opportunity&recordId=" + opportunity, "DELETE",
+                "Authorization", app(FEED_TENANT, QUOTES_APP));
+        assertEquals(204, unrelated.statusCode(), unrelated::body);
     }
 
     @Test
@@ -341,9 +364,13 @@ class ReverseProxyIT {
         Map<String, List<String>> refused = Map.of(
                 insight, List.of("GET", "POST", "PATCH", "OPTIONS"),
                 "/api/feed/v1/batches", List.of("GET", "PUT", "DELETE", "PATCH"),
-                "/api/feed/v1/sources/quotes/snapshot", List.of("GET", "POST", "DELETE"));
+                "/api/feed/v1/sources/quotes/snapshot", List.of("GET", "POST", "DELETE"),
+                "/api/feed/v1/sources/contracts/related-records/CT-1", List.of("GET", "POST"),
+                "/api/feed/v1/sources/contracts/related-records", List.of("GET", "POST", "DELETE"));
         Map<String, String> allowed = Map.of(insight, "PUT, DELETE", "/api/feed/v1/batches", "POST",
-                "/api/feed/v1/sources/quotes/snapshot", "PUT");
+                "/api/feed/v1/sources/quotes/snapshot", "PUT",
+                "/api/feed/v1/sources/contracts/related-records/CT-1", "PUT, DELETE",
+                "/api/feed/v1/sources/contracts/related-records", "PUT");
         for (Map.Entry<String, List<String>> path : refused.entrySet()) {
             for (String method : path.getValue()) {
                 HttpResponse<String> response = send(path.getKey(), method, "Authorization",

@@ -39,7 +39,7 @@ class SeedScriptsPostgresIT {
             sql.executeUpdate("DELETE FROM insight WHERE id = 3");
         }
         Map<String, List<String>> before = SchemaMigrationsTestAccess.everyRow(database);
-        assertEquals(6, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(7, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
         assertEquals(SeedLedger.Status.ADOPTED, SchemaMigrationsTestAccess.seed(database).get(0).status(),
                 "the demo ran under 0.1: the upgrade's first start records it and does not run it again");
         assertEquals(0, SchemaMigrations.migrate(database, loader()).migrationsExecuted);

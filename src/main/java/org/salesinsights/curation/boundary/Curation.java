@@ -403,7 +403,7 @@ public class Curation {
                 }
                 records.put(recordKey, record);
             }
-            outcomes.merge(relatedRecords.save(record.getId(), row.document(), by, keepExisting
+            outcomes.merge(relatedRecords.save(record.getId(), row.document(), row.source(), by, keepExisting
                     ? RelatedRecordCuration.Mode.KEEP : RelatedRecordCuration.Mode.REPLACE).outcome(), 1, Integer::sum);
         }
         return new ImportReport(rows.size(), created.size(), updated.size(),

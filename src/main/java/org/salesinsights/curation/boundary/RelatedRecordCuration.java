@@ -66,8 +66,12 @@ public class RelatedRecordCuration {
     public record Saved(RelatedRecordView view, Outcome outcome) {
     }
 
-    /** Saves a related record of the CRM record, new or (by its recordId) there already as {@code mode} says. */
-    public Saved save(long crmRecordId, RelatedRecordDocument document, String by, Mode mode) {
+    /**
+     * Saves a related record of the CRM record, new or (by its recordId) there already as {@code mode} says. A new one
+     * is fed by {@code source} (an exported fed one, imported again) when that is not null; one there already keeps
+     * its own: a save never makes a curator's related record fed nor moves a fed one to another source.
+     */
+    public Saved save(long crmRecordId, RelatedRecordDocument document, String source, String by, Mode mode) {
         CrmRecord record = crmRecord(crmRecordId);
         List<RelatedRecord> existing = em.createNamedQuery(RelatedRecord.BY_PARTNER_ID, RelatedRecord.class)
                 .setParameter("record", record).setParameter("partnerRecordId", document.recordId())
@@ -87,6 +91,7 @@ public class RelatedRecordCuration {
         }
         RelatedRecord related = new RelatedRecord(record);
         apply(related, document, by);
+        related.setFeedSource(source);
         em.persist(related);
         em.flush();
         changeLog.record(changeOf(record));
@@ -106,11 +111,11 @@ public class RelatedRecordCuration {
         return query.getResultList().stream().map(r -> new RelatedRecordFiles.Row(0, new CrmRecordKey(
                 r.getRecord().getOrganization().getCrmType(), java.util.Optional.of(
                         r.getRecord().getOrganization().getHost()), r.getRecord().getRecordType(),
-                r.getRecord().getRecordId()), document(r))).toList();
+                r.getRecord().getRecordId()), document(r), r.getFeedSource())).toList();
     }
 
     /** The related record as a curator's document says it. */
-    private static RelatedRecordDocument document(RelatedRecord related) {
+    public static RelatedRecordDocument document(RelatedRecord related) {
         return new RelatedRecordDocument(related.getPartnerRecordId(), related.getRecordType(),
                 related.getTypeDisplayName(), related.getTypePluralDisplayName(), related.getTitle(),
                 related.getUrl(), related.getLanguage(), related.getPriority(), related.getProperties().stream()

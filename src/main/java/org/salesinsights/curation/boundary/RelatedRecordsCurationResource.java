@@ -97,7 +97,7 @@ public class RelatedRecordsCurationResource {
     @APIResponse(responseCode = "201", description = "Created; ETag is its version.")
     public Response create(@PathParam("recordId") long recordId, InputStream body) {
         String by = caller.requireAdmin().objectId();
-        RelatedRecordView created = curation.save(recordId, RelatedRecordDocumentParser.parse(body(body)), by,
+        RelatedRecordView created = curation.save(recordId, RelatedRecordDocumentParser.parse(body(body)), null, by,
                 RelatedRecordCuration.Mode.REFUSE).view();
         return tagged(Response.created(uri.getBaseUriBuilder().path("admin/v1/related-records/{id}")
                 .build(created.id())), created);

@@ -13,6 +13,7 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 
 import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 
@@ -21,15 +22,16 @@ import org.salesinsights.insights.control.InvalidParameterException;
  * {@code "relatedRecords"} array, each entry naming its CRM record in {@code crmRecord} (crmType, orgUrl, recordType,
  * recordId, as the read action names it) and then the related record's own fields as the curators' API takes them.
  * A related record is named by its {@code recordId} within its CRM record, so a file imported twice changes the same
- * ones. Every entry is checked whole; its problems are reported by field, on its line.
+ * ones. A fed one carries its {@code source} (docs/feeds.md), so that it stays fed when imported again. Every entry is
+ * checked whole; its problems are reported by field, on its line.
  */
 public final class RelatedRecordFiles {
 
     private RelatedRecordFiles() {
     }
 
-    /** A checked entry, with the line where it starts. */
-    public record Row(int line, CrmRecordKey crmRecord, RelatedRecordDocument document) {
+    /** A checked entry, with the line where it starts; {@code source} is the feed's that feeds it, or null. */
+    public record Row(int line, CrmRecordKey crmRecord, RelatedRecordDocument document, String source) {
     }
 
     /**
@@ -52,9 +54,11 @@ public final class RelatedRecordFiles {
             JsonObject json = parser.getObject();
             Map<String, Object> found = new LinkedHashMap<>();
             CrmRecordKey crmRecord = crmRecord(json.get("crmRecord"), records, found);
-            RelatedRecordDocument document = RelatedRecordDocumentParser.read(json, Set.of("crmRecord"), found);
+            String source = source(json.get("source"), found);
+            RelatedRecordDocument document = RelatedRecordDocumentParser.read(json, Set.of("crmRecord", "source"),
+                    found);
             if (found.isEmpty()) {
-                rows.add(new Row(line, crmRecord, document));
+                rows.add(new Row(line, crmRecord, document, source));
             } else {
                 problem.accept(line, found);
             }
@@ -72,8 +76,11 @@ public final class RelatedRecordFiles {
                     .write("orgUrl", record.orgHost().orElseThrow())
                     .write("recordType", record.recordType())
                     .write("recordId", record.recordId())
-                    .writeEnd()
-                    .write("recordId", document.recordId())
+                    .writeEnd();
+            if (row.source() != null) {
+                json.write("source", row.source());
+            }
+            json.write("recordId", document.recordId())
                     .write("recordType", document.recordType())
                     .write("recordTypeDisplayName", document.recordTypeDisplayName())
                     .write("recordTypePluralDisplayName", document.recordTypePluralDisplayName())
@@ -91,8 +98,24 @@ public final class RelatedRecordFiles {
         json.writeEnd();
     }
 
-    /** The CRM record an entry belongs to, named as the read action names it, organization included. */
-    private static CrmRecordKey crmRecord(JsonValue value, InsightsQueryParser records, Map<String, Object> found) {
+    /** A fed related record's source, or null for a curator's. */
+    private static String source(JsonValue value, Map<String, Object> found) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString source && FeedNames.isSource(source.getString())) {
+            return source.getString();
+        }
+        found.put("source", FeedNames.SOURCE_RULE);
+        return null;
+    }
+
+    /**
+     * The CRM record a related record belongs to ({@code crmType}, {@code orgUrl}, {@code recordType},
+     * {@code recordId}), named as the read action names it, organization included; null with its problems in
+     * {@code found} ({@code crmRecord.recordId}, ...).
+     */
+    public static CrmRecordKey crmRecord(JsonValue value, InsightsQueryParser records, Map<String, Object> found) {
         if (!(value instanceof JsonObject json)) {
             found.put("crmRecord", "is required: {\"crmType\", \"orgUrl\", \"recordType\", \"recordId\"} of the CRM"
                     + " record it is related to.");

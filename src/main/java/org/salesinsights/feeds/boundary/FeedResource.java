@@ -196,6 +196,11 @@ public class FeedResource {
     }
 
     private FeedCaller feeder() {
+        return feeder(caller);
+    }
+
+    /** The application calling, refused unless it is one (an app-only token with the feed role). */
+    static FeedCaller feeder(SignedInCaller caller) {
         Caller app = caller.requireApp();
         return new FeedCaller(app.appId(), app.tenantId(), caller.isPartnerTenant(app));
     }
@@ -204,7 +209,7 @@ public class FeedResource {
      * The call, again if a concurrent feed of the same insight (or record) won a race for a unique key or a version:
      * the next attempt, a new transaction, finds what the winner wrote.
      */
-    private static <T> T retried(Supplier<T> call) {
+    static <T> T retried(Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();

@@ -23,7 +23,8 @@ import jakarta.persistence.Version;
 /**
  * A record of the partner's own (a contract, a quote, a support case) related to one CRM record: what the Sales app's
  * CRM record details card lists. Curators read and write it through this entity; the read action reads it as plain
- * values ({@code RelatedRecordsQuery}), in priority order, then newest first.
+ * values ({@code RelatedRecordsQuery}), in priority order, then newest first. A fed one names its source: the feed
+ * owns its content, curators its priority.
  */
 @Entity
 @Table(name = "related_record")
@@ -81,6 +82,10 @@ public class RelatedRecord {
     @Column(name = "updated_by", length = 200)
     private String updatedBy;
 
+    /** The source of the application that feeds it (docs/feeds.md); null for a curator's. */
+    @Column(name = "feed_source", length = 64)
+    private String feedSource;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "related_record_property", joinColumns = @JoinColumn(name = "related_record_id"))
     @OrderColumn(name = "prop_order")
@@ -109,6 +114,11 @@ public class RelatedRecord {
         this.properties.addAll(properties);
         this.updatedBy = by;
         this.updatedAt = at;
+    }
+
+    /** Marks it as fed by the source, whose feeds own its content from now on (its priority stays the curators'). */
+    public void setFeedSource(String feedSource) {
+        this.feedSource = feedSource;
     }
 
     public Long getId() {
@@ -161,6 +171,10 @@ public class RelatedRecord {
 
     public String getUpdatedBy() {
         return updatedBy;
+    }
+
+    public String getFeedSource() {
+        return feedSource;
     }
 
     public List<InsightProperty> getProperties() {

@@ -188,7 +188,8 @@ public class SeedScripts {
                 CrmRecordKey record = row.crmRecord();
                 long crmRecordId = curation.record(record.crmType(), record.orgHost().orElseThrow(),
                         record.recordType(), record.recordId(), null).getKey().id();
-                made += relatedRecords.save(crmRecordId, row.document(), by, RelatedRecordCuration.Mode.KEEP)
+                made += relatedRecords.save(crmRecordId, row.document(), row.source(), by,
+                        RelatedRecordCuration.Mode.KEEP)
                         .outcome() == RelatedRecordCuration.Outcome.CREATED ? 1 : 0;
             }
             summary += ", " + made + " related records new of " + file.relatedRecords().size();

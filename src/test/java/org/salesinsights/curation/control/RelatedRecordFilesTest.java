@@ -27,7 +27,7 @@ class RelatedRecordFilesTest {
                 Optional.of("contoso.crm.dynamics.com"), "opportunity", GUID), new RelatedRecordDocument("C-1",
                         "contract", "Contract", "Contracts", "Renewal \"2026\"", "https://hub.example.com/c/1", "en",
                         3, List.of(new InsightDocument.Property("Status", "Signed"),
-                                new InsightDocument.Property("Owner", "Kenny Smith"))));
+                                new InsightDocument.Property("Owner", "Kenny Smith"))), "contracts");
         String file = InsightFiles.writeJson(List.of(), List.of(row));
         InsightFiles.Read read = InsightFiles.readJson(file, RECORDS);
         assertEquals(List.of(), read.problems());
@@ -35,6 +35,7 @@ class RelatedRecordFilesTest {
         assertEquals(1, read.relatedRecords().size());
         assertEquals(row.crmRecord(), read.relatedRecords().get(0).crmRecord());
         assertEquals(row.document(), read.relatedRecords().get(0).document());
+        assertEquals("contracts", read.relatedRecords().get(0).source(), "a fed one stays fed");
         assertEquals(file, InsightFiles.writeJson(List.of(), read.relatedRecords()), "written again, the same file");
         assertFalse(InsightFiles.writeJson(List.of()).contains("relatedRecords"), "a file of insights only stays as"
                 + " it was");
@@ -47,8 +48,9 @@ class RelatedRecordFilesTest {
                 + " \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
                 + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"T\"}";
         InsightFiles.Read read = InsightFiles.readJson("{\"insights\": [],\n\"relatedRecords\": [\n" + entry + ",\n"
-                + entry + ",\n{\"recordId\": \"C-2\"},\n7]}", RECORDS);
-        assertEquals(List.of(4, 5, 6), read.problems().stream().map(InsightFiles.Problem::line).sorted().toList(),
+                + entry + ",\n{\"recordId\": \"C-2\"},\n7,\n" + entry.replace("{\"crmRecord\"", "{\"source\": \"a b\","
+                + " \"crmRecord\"") + "]}", RECORDS);
+        assertEquals(List.of(4, 5, 6, 7), read.problems().stream().map(InsightFiles.Problem::line).sorted().toList(),
                 read.problems()::toString);
         assertTrue(read.problems().stream().anyMatch(p -> p.fields().containsKey("crmRecord")
                 && p.fields().containsKey("recordTitle")), read.problems()::toString);

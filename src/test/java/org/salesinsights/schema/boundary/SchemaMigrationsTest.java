@@ -40,10 +40,10 @@ class SchemaMigrationsTest {
     @Test
     void aNewDatabaseGetsEveryVersionOnceInOrder() throws Exception {
         JdbcDataSource database = h2("new");
-        assertEquals(6, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(7, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
         assertEquals(0, SchemaMigrations.migrate(database, loader()).migrationsExecuted, "a restart migrates nothing");
         try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
-            assertEquals(List.of("1", "2", "3", "4", "5", "6"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\""
+            assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\""
                     + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\""));
             assertEquals(0, single(sql, "SELECT COUNT(*) FROM seed_script"));
         }
@@ -65,14 +65,14 @@ class SchemaMigrationsTest {
         }
         Map<String, List<String>> before = everyRow(database);
 
-        assertEquals(6, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
+        assertEquals(7, SchemaMigrations.migrate(database, loader()).migrationsExecuted);
         // the first start of this release also seeds, with the demo data named as 0.1's run command named it
         List<SeedLedger.Outcome> seeded = seed(database);
         assertEquals(SeedLedger.Status.ADOPTED, seeded.get(0).status(), "the demo ran under 0.1; it must not again");
         assertEquals(before, everyRow(database), "the upgrade changed a row");
         assertEquals(SeedLedger.Status.SKIPPED, seed(database).get(0).status());
         try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
-            assertEquals(List.of("0", "1", "2", "3", "4", "5", "6"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
+            assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7"), column(sql, "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                     + " ORDER BY \"installed_rank\""), "the old schema is the baseline, version 0");
             assertEquals(List.of("Edited by an admin"), column(sql, "SELECT title FROM insight WHERE id = 2"));
         }
@@ -116,7 +116,8 @@ class SchemaMigrationsTest {
     void theMigrationsAreAsciiWithOneStatementPerLine() throws IOException {
         for (String script : List.of("db/migration/V1__schema.sql", "db/migration/V2__seed_ledger.sql",
                 "db/migration/V3__history_holds_whole_snapshots.sql", "db/migration/V4__change_log.sql",
-                "db/migration/V5__feeds.sql", "db/migration/V6__related_records.sql")) {
+                "db/migration/V5__feeds.sql", "db/migration/V6__related_records.sql",
+                "db/migration/V7__fed_related_records.sql")) {
             byte[] bytes;
             try (InputStream in = loader().getResourceAsStream(script)) {
                 bytes = in.readAllBytes();
