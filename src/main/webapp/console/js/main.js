@@ -430,8 +430,9 @@ async function loadRelated() {
     for (const related of state.related) {
         const item = document.createElement('li');
         const heading = Object.assign(document.createElement('strong'), { textContent: related.recordTitle });
-        const notes = [`${related.recordTypeDisplayName} ${related.recordId}`,
-            related.priority ? `priority ${related.priority}` : '', related.language ?? ''].filter(Boolean).join(' · ');
+        const notes = [related.source ? `fed by ${related.source}` : '',
+            `${related.recordTypeDisplayName} ${related.recordId}`, related.priority ? `priority ${related.priority}` : '',
+            related.language ?? ''].filter(Boolean).join(' · ');
         const meta = Object.assign(document.createElement('span'), { className: 'muted', textContent: ` (${notes})` });
         const edit = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Edit' });
         edit.setAttribute('aria-label', `Edit ${related.recordTitle}`);
