@@ -280,6 +280,37 @@ class ClusterIT {
     }
 
     /**
+     * The record details card is cached and kept coherent as the insights are: node 2 has a record's related records
+     * (none), a feed through node 1 relates two, then a snapshot through node 1 leaves one out and renames the other;
+     * node 2 serves each within a second.
+     */
+    @Test
+    @Order(2)
+    void relatedRecordsFedThroughNodeOneAreServedByNodeTwoWithinASecond() {
+        String opportunity = java.util.UUID.randomUUID().toString();
+        String path = "api/v1/related-records?recordType=opportunity&recordId=" + opportunity
+                + "&crmOrgUrl=contoso.crm.dynamics.com&top=5";
+        String seller = one.token(CONTOSO);
+        String feeder = one.appToken(CONTOSO, FEEDER_APP);
+        assertEquals("{\"value\":[],\"hasMoreResults\":false}", cachedOn(two, seller, path), "nothing related yet");
+
+        String snapshot = "{\"crmRecord\": {\"crmType\": \"Dynamics 365\", \"orgUrl\": \"contoso.crm.dynamics.com\","
+                + " \"recordType\": \"opportunity\", \"recordId\": \"" + opportunity + "\"}, \"relatedRecords\": [";
+        HttpResponse<String> both = feed(one, "PUT", "api/feed/v1/sources/cluster-contracts/related-records", feeder,
+                snapshot + relatedItem("CT-1", "Service contract") + ", " + relatedItem("CT-2", "Lease") + "]}");
+        assertEquals(200, both.statusCode(), both::body);
+        assertEquals(2, Http.json(both).getInt("created"), both::body);
+        servedByBothWithinASecond(one, two, seller, path, "the feed that related two records");
+        assertEquals(2, recordTitles(cachedOn(two, seller, path)).size());
+
+        HttpResponse<String> changed = feed(one, "PUT", "api/feed/v1/sources/cluster-contracts/related-records",
+                feeder, snapshot + relatedItem("CT-1", "Service contract, renewed") + "]}");
+        assertEquals(200, changed.statusCode(), changed::body);
+        String served = servedByBothWithinASecond(one, two, seller, path, "the snapshot that renamed and left out");
+        assertEquals(List.of("Service contract, renewed"), recordTitles(served));
+    }
+
+    /**
      * Three sellers read through nginx, each with a sign-in of its own (nginx's allowance is 10 a second per
      * sign-in), while node 1 is killed ({@code kill -9}): every read is answered 200 with the right answer, nginx
      * trying the other node where node 1 fails, and nginx's log shows that node 1 served reads before and that some
@@ -435,6 +466,16 @@ class ClusterIT {
         assertEquals(200, results.statusCode(), results::body);
         return Http.json(results).getJsonArray("results").getValuesAs(JsonObject.class).stream()
                 .map(r -> r.getInt("status") + " " + r.getString("outcome")).toList();
+    }
+
+    private static String relatedItem(String recordId, String title) {
+        return "{\"recordId\": \"" + recordId + "\", \"recordType\": \"contract\", \"recordTypeDisplayName\":"
+                + " \"Contract\", \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"" + title + "\"}";
+    }
+
+    private static List<String> recordTitles(String answer) {
+        return Http.json(answer).getJsonArray("value").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("recordTitle")).toList();
     }
 
     private static List<String> titles(String answer) {
