@@ -28,13 +28,13 @@ public class ApiDescriptionGate implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         if (HttpMethod.OPTIONS.equals(context.getMethod())) {
-            context.abortWith(ErrorResponses.of(405, "METHOD_NOT_ALLOWED", "Method Not Allowed.", request));
+            context.abortWith(ErrorResponses.of(ErrorCode.METHOD_NOT_ALLOWED, "Method Not Allowed.", request));
             return;
         }
         String path = context.getUriInfo().getPath(false);
         String relative = path.startsWith("/") ? path.substring(1) : path;
         if (relative.equals(WADL) || relative.startsWith(WADL + "/") || relative.startsWith(WADL + ";")) {
-            context.abortWith(ErrorResponses.of(404, "NOT_FOUND", "Not Found.", request));
+            context.abortWith(ErrorResponses.of(ErrorCode.NOT_FOUND, "Not Found.", request));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.salesinsights.platform;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.ejb.ApplicationException;
 
@@ -15,19 +16,17 @@ public class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String errorCode;
+    private final ErrorCode errorCode;
     private final Map<String, Object> details;
 
-    public ApiException(int status, String errorCode, String message) {
-        this(status, errorCode, message, null);
+    public ApiException(ErrorCode errorCode, String message) {
+        this(errorCode, message, null);
     }
 
     /** With {@code details} for the error body, such as every problem by field. */
-    public ApiException(int status, String errorCode, String message, Map<String, Object> details) {
+    public ApiException(ErrorCode errorCode, String message, Map<String, Object> details) {
         super(message, null, false, false);
-        this.status = status;
-        this.errorCode = errorCode;
+        this.errorCode = Objects.requireNonNull(errorCode);
         // in the order given: problems read best in the order of the fields or lines they are about
         this.details = details == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
@@ -37,10 +36,10 @@ public class ApiException extends RuntimeException {
     }
 
     public int status() {
-        return status;
+        return errorCode.status();
     }
 
-    public String errorCode() {
+    public ErrorCode errorCode() {
         return errorCode;
     }
 }

@@ -22,7 +22,7 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
         }
         return answer
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(e.errorCode(), e.getMessage(), ActivityIds.of(request), e.details()))
+                .entity(new ApiError(e.errorCode().name(), e.getMessage(), ActivityIds.of(request), e.details()))
                 .build();
     }
 }

@@ -30,8 +30,7 @@ public class ContainerErrorServlet extends HttpServlet {
             status = 500; // an exception that escaped to the container is ours, whatever status it set
         }
         boolean unavailable = status == 503;
-        String errorCode = unavailable ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_SERVER_ERROR"
-                : WebApplicationExceptionMapper.codeOf(status);
+        ErrorCode errorCode = ErrorCode.ofStatus(status);
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String message = unavailable ? "The insights service is unavailable; retry shortly."
                 : status >= 500 ? "The server failed to answer. Quote the activityId when reporting this."

@@ -15,20 +15,20 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    static Response of(int status, String errorCode, String message, HttpServletRequest request) {
-        return of(status, errorCode, message, ActivityIds.of(request));
+    static Response of(ErrorCode errorCode, String message, HttpServletRequest request) {
+        return of(errorCode, message, ActivityIds.of(request));
     }
 
-    static Response of(int status, String errorCode, String message, String activityId) {
-        return Response.status(status)
+    static Response of(ErrorCode errorCode, String message, String activityId) {
+        return Response.status(errorCode.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(errorCode, message, activityId))
+                .entity(new ApiError(errorCode.name(), message, activityId))
                 .build();
     }
 
     /** 503 with Retry-After: the connector platform retries it. */
     static Response unavailable(String activityId) {
-        return Response.fromResponse(of(503, "SERVICE_UNAVAILABLE",
+        return Response.fromResponse(of(ErrorCode.SERVICE_UNAVAILABLE,
                 "The insights store is unavailable; retry shortly.", activityId))
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .build();

@@ -24,7 +24,7 @@ public final class IfMatch {
                 && tag.substring(1, tag.length() - 1).chars().allMatch(Character::isDigit)) {
             return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
         }
-        throw new ApiException(412, "PRECONDITION_FAILED", "If-Match names no version of this resource.");
+        throw new ApiException(ErrorCode.PRECONDITION_FAILED, "If-Match names no version of this resource.");
     }
 
     /** The version; 428 when the header is absent, so that nobody's change is overwritten unseen. */
@@ -33,12 +33,12 @@ public final class IfMatch {
     }
 
     public static ApiException missing() {
-        return new ApiException(428, "PRECONDITION_REQUIRED",
+        return new ApiException(ErrorCode.PRECONDITION_REQUIRED,
                 "Send If-Match with the ETag you read, so that nobody's change is overwritten.");
     }
 
     public static ApiException stale(long current) {
-        return new ApiException(412, "PRECONDITION_FAILED", "It changed since you read it (now version " + current
+        return new ApiException(ErrorCode.PRECONDITION_FAILED, "It changed since you read it (now version " + current
                 + "); read it again and reapply your change.");
     }
 }

@@ -24,14 +24,14 @@ public final class JsonBodies {
 
     public static JsonObject object(String body) {
         if (body == null || body.isBlank()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body must be a JSON object.");
         }
         requireShallow(body);
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException | IllegalArgumentException e) {
             // IllegalArgumentException: a number beyond what a decimal can hold, such as 1e9999999999
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be a JSON object.");
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body must be a JSON object.");
         }
     }
 
@@ -51,7 +51,7 @@ public final class JsonBodies {
                 }
             } else if (c == '{' || c == '[') {
                 if (++depth > MAX_DEPTH) {
-                    throw new ApiException(400, "INVALID_PARAMETER", "The body nests arrays and objects deeper than "
+                    throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body nests arrays and objects deeper than "
                             + MAX_DEPTH + " levels.");
                 }
             } else if (c == '}' || c == ']') {

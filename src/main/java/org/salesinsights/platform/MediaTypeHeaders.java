@@ -37,7 +37,7 @@ public class MediaTypeHeaders implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         for (String accept : context.getHeaders().getOrDefault(HttpHeaders.ACCEPT, List.of())) {
             if (!isAccept(accept)) {
-                context.abortWith(ErrorResponses.of(400, "BAD_REQUEST", "The Accept header is not a list of media"
+                context.abortWith(ErrorResponses.of(ErrorCode.BAD_REQUEST, "The Accept header is not a list of media"
                         + " ranges, such as application/json.", request));
                 return;
             }
@@ -45,7 +45,7 @@ public class MediaTypeHeaders implements ContainerRequestFilter {
         List<String> contentTypes = context.getHeaders().getOrDefault(HttpHeaders.CONTENT_TYPE, List.of());
         if (contentTypes.size() > 1 || contentTypes.size() == 1 && !isBareMediaType(contentTypes.get(0))
                 && !isMediaType(contentTypes.get(0))) {
-            context.abortWith(ErrorResponses.of(400, "BAD_REQUEST", "The Content-Type header must be one media type,"
+            context.abortWith(ErrorResponses.of(ErrorCode.BAD_REQUEST, "The Content-Type header must be one media type,"
                     + " such as application/json.", request));
         }
     }

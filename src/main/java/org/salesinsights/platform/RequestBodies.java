@@ -68,14 +68,14 @@ public final class RequestBodies {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be UTF-8 text.");
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body must be UTF-8 text.");
         }
     }
 
     static ApiException tooLarge(int maxBytes) {
         String size = maxBytes % 1_000_000 == 0 ? maxBytes / 1_000_000 + " MB"
                 : maxBytes % 1024 == 0 ? maxBytes / 1024 + " KB" : maxBytes + " bytes";
-        return new ApiException(413, "PAYLOAD_TOO_LARGE", "The body of this operation may be at most " + size + ".",
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The body of this operation may be at most " + size + ".",
                 java.util.Map.of("maxBytes", maxBytes));
     }
 }

@@ -19,18 +19,21 @@ public final class ServletErrors {
     private ServletErrors() {
     }
 
-    public static void send(HttpServletRequest request, HttpServletResponse response, long startNanos, int status,
-            String errorCode, String message) throws IOException {
-        String activityId = write(request, response, status, errorCode, message);
+    public static void send(HttpServletRequest request, HttpServletResponse response, long startNanos,
+            ErrorCode errorCode, String message) throws IOException {
+        String activityId = write(request, response, errorCode.status(), errorCode, message);
         response.flushBuffer();
         RequestLogFilter.log(request, response, activityId, startNanos);
     }
 
-    /** The body and the headers every answer carries, without flushing or logging; returns the activity id. */
-    static String write(HttpServletRequest request, HttpServletResponse response, int status, String errorCode,
+    /**
+     * The body and the headers every answer carries, without flushing or logging; returns the activity id. The status
+     * is the code's, but for a server error the container had (a 502 stays a 502, as {@code INTERNAL_SERVER_ERROR}).
+     */
+    static String write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode errorCode,
             String message) throws IOException {
         String activityId = ApiHeaders.prepare(request, response);
-        byte[] body = JSONB.toJson(new ApiError(errorCode, message, activityId)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = JSONB.toJson(new ApiError(errorCode.name(), message, activityId)).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setContentLength(body.length);

@@ -32,11 +32,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         if (DatabaseFailures.isConflict(failure)) {
             LOG.info(() -> "Concurrent edit refused, activityId=" + activityId + ": "
                     + DatabaseFailures.rootCause(failure));
-            return ErrorResponses.of(409, "CONFLICT", "Someone changed the same data at the same time; read it"
+            return ErrorResponses.of(ErrorCode.CONFLICT, "Someone changed the same data at the same time; read it"
                     + " again and retry.", activityId);
         }
         LOG.log(Level.SEVERE, "Unexpected failure, activityId=" + activityId, failure);
-        return ErrorResponses.of(500, "INTERNAL_SERVER_ERROR",
+        return ErrorResponses.of(ErrorCode.INTERNAL_SERVER_ERROR,
                 "The server failed to answer. Quote the activityId when reporting this.", request);
     }
 }

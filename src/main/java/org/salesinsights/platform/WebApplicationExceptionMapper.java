@@ -27,32 +27,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.log(Level.SEVERE, "Server failure, activityId=" + ActivityIds.of(request), e);
-            return ErrorResponses.of(500, "INTERNAL_SERVER_ERROR", "The server failed to answer.", request);
+            return ErrorResponses.of(ErrorCode.INTERNAL_SERVER_ERROR, "The server failed to answer.", request);
         }
         Response.Status.Family family = Response.Status.Family.familyOf(status);
         if (family != Response.Status.Family.CLIENT_ERROR) {
             return e.getResponse(); // redirects and the like pass through as the runtime made them
         }
-        Response answer = ErrorResponses.of(status, codeOf(status), reasonOf(status), request);
+        Response answer = ErrorResponses.of(ErrorCode.ofStatus(status), reasonOf(status), request);
         return status == 401 ? Response.fromResponse(answer)
                 .header("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE).build() : answer;
-    }
-
-    static String codeOf(int status) {
-        return switch (status) {
-            case 401 -> "INVALID_TOKEN_SPECIFIED";
-            case 403 -> "INSUFFICIENT_PERMISSIONS";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 408 -> "REQUEST_TIMEOUT";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 414 -> "URI_TOO_LONG";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 429 -> "REQUEST_THROTTLED";
-            case 431 -> "REQUEST_HEADER_FIELDS_TOO_LARGE";
-            default -> "BAD_REQUEST";
-        };
     }
 
     private static String reasonOf(int status) {

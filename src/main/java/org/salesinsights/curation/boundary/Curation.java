@@ -40,6 +40,7 @@ import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.InsightTranslation;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.SequenceIds;
 import org.salesinsights.tenants.entity.Tenant;
 
@@ -244,7 +245,7 @@ public class Curation {
         Map<Long, Insight> byId = new HashMap<>();
         insights.forEach(insight -> byId.put(insight.getId(), insight));
         if (order.size() != insights.size() || !byId.keySet().equals(new HashSet<>(order))) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The order must list every insight of the record once.",
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The order must list every insight of the record once.",
                     Map.of("insightIds", "expected " + byId.keySet().stream().sorted().toList()));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -582,7 +583,7 @@ public class Curation {
     public InsightView translate(long id, long expectedVersion, String language, InsightDocument words, String by) {
         Insight insight = current(id, expectedVersion);
         if (language.equalsIgnoreCase(insight.getLanguage())) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The insight is written in " + language
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The insight is written in " + language
                     + " itself; change the insight instead.");
         }
         InsightTranslation translation = translations(insight).stream()
@@ -601,7 +602,7 @@ public class Curation {
         Insight insight = current(id, expectedVersion);
         InsightTranslation translation = translations(insight).stream()
                 .filter(t -> t.getLanguage().equalsIgnoreCase(language)).findFirst()
-                .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "The insight has no " + language
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "The insight has no " + language
                         + " translation."));
         em.remove(translation);
         insight.touch(by, OffsetDateTime.now(ZoneOffset.UTC));
@@ -641,7 +642,7 @@ public class Curation {
             return;
         }
         if (taken(insight.getRecord(), key)) {
-            throw new ApiException(409, "CONFLICT", "Another insight of the record has the key " + key + ".",
+            throw new ApiException(ErrorCode.CONFLICT, "Another insight of the record has the key " + key + ".",
                     Map.of("key", "is another insight's of the same record."));
         }
         insight.rekey(key);
@@ -686,7 +687,7 @@ public class Curation {
     private Insight current(long id, long expectedVersion) {
         Insight insight = find(id);
         if (insight.getVersion() != expectedVersion) {
-            throw new ApiException(412, "PRECONDITION_FAILED", "The insight changed since you read it (now version "
+            throw new ApiException(ErrorCode.PRECONDITION_FAILED, "The insight changed since you read it (now version "
                     + insight.getVersion() + "); read it again and reapply your change.");
         }
         return insight;
@@ -719,7 +720,7 @@ public class Curation {
     }
 
     private CrmOrganization organization(CrmType crmType, String host) {
-        return findOrganization(crmType, host).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No "
+        return findOrganization(crmType, host).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No "
                 + crmType.label() + " organization " + host + " is known; register it with a tenant first."));
     }
 
@@ -730,6 +731,6 @@ public class Curation {
     }
 
     private static ApiException notFound(String what, long id) {
-        return new ApiException(404, "NOT_FOUND", "No " + what + " " + id + ".");
+        return new ApiException(ErrorCode.NOT_FOUND, "No " + what + " " + id + ".");
     }
 }

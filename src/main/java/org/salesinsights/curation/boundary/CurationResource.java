@@ -59,6 +59,7 @@ import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.IfMatch;
 import org.salesinsights.platform.JsonBodies;
 import org.salesinsights.platform.RequestBodies;
@@ -192,7 +193,7 @@ public class CurationResource {
         JsonObject json = JsonBodies.object(body(body, MAX_DOCUMENT_BYTES));
         if (!(json.get("insightIds") instanceof JsonArray ids) || json.size() != 1
                 || !ids.stream().allMatch(id -> id instanceof JsonNumber number && number.isIntegral())) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be {\"insightIds\": [...]}.",
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body must be {\"insightIds\": [...]}.",
                     Map.of("insightIds", "must be the list of the record's insight ids, in the new order."));
         }
         return curation.reorder(recordId, ids.getValuesAs(JsonNumber.class).stream()
@@ -255,7 +256,7 @@ public class CurationResource {
         JsonObject json = JsonBodies.object(body(body, MAX_RECORD_BYTES));
         JsonValue hidden = json.get("hidden");
         if (json.size() != 1 || (hidden != JsonValue.TRUE && hidden != JsonValue.FALSE)) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The body must be {\"hidden\": true} or"
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body must be {\"hidden\": true} or"
                     + " {\"hidden\": false}.", Map.of("hidden", "must be true or false."));
         }
         return tagged(Response.ok(), curation.hide(id, version, hidden == JsonValue.TRUE, by));
@@ -313,7 +314,7 @@ public class CurationResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         caller.requireAdmin();
         Map.Entry<Optional<String>, CrmRecordKey> readers = curation.readers(recordId);
-        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(409, "CONFLICT", "The record's"
+        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The record's"
                 + " organization belongs to no tenant, so no seller sees its insights; register it with a tenant."));
         CrmRecordKey record = readers.getValue();
         InsightsQuery query = paging.parser().parse(record.recordType(), record.recordId(), record.crmType().label(),
@@ -340,7 +341,7 @@ public class CurationResource {
         try {
             bytes = RequestBodies.bytes(body, RequestBodies.declaredLength(headers), MAX_FILE_BYTES);
         } catch (ApiException e) {
-            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may be at most " + MAX_FILE_BYTES / 1_000_000
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "A file may be at most " + MAX_FILE_BYTES / 1_000_000
                     + " MB; split it.", e.details());
         }
         String text = utf8(bytes);
@@ -400,7 +401,7 @@ public class CurationResource {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The file must be UTF-8 text.");
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The file must be UTF-8 text.");
         }
     }
 

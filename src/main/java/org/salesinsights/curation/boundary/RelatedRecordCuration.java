@@ -22,6 +22,7 @@ import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.RelatedRecord;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.IfMatch;
 
 /**
@@ -161,7 +162,7 @@ public class RelatedRecordCuration {
     private RelatedRecord find(long id) {
         RelatedRecord related = em.find(RelatedRecord.class, id);
         if (related == null) {
-            throw new ApiException(404, "NOT_FOUND", "No related record " + id + ".");
+            throw new ApiException(ErrorCode.NOT_FOUND, "No related record " + id + ".");
         }
         return related;
     }
@@ -169,13 +170,13 @@ public class RelatedRecordCuration {
     private CrmRecord crmRecord(long id) {
         CrmRecord record = em.find(CrmRecord.class, id);
         if (record == null) {
-            throw new ApiException(404, "NOT_FOUND", "No record " + id + ".");
+            throw new ApiException(ErrorCode.NOT_FOUND, "No record " + id + ".");
         }
         return record;
     }
 
     private static ApiException taken(String recordId) {
-        return new ApiException(409, "CONFLICT", "The CRM record has another related record with the recordId "
+        return new ApiException(ErrorCode.CONFLICT, "The CRM record has another related record with the recordId "
                 + recordId + ".", Map.of("recordId", "is another related record's of the same CRM record."));
     }
 

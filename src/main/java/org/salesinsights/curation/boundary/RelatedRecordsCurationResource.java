@@ -35,6 +35,7 @@ import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
@@ -113,7 +114,7 @@ public class RelatedRecordsCurationResource {
     public Response preview(@PathParam("recordId") long recordId, @QueryParam("top") String top) {
         caller.requireAdmin();
         Map.Entry<Optional<String>, CrmRecordKey> readers = records.readers(recordId);
-        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(409, "CONFLICT", "The record's"
+        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The record's"
                 + " organization belongs to no tenant, so no seller sees its related records; register it with a"
                 + " tenant."));
         CrmRecordKey record = readers.getValue();

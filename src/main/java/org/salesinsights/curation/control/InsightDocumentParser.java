@@ -24,6 +24,7 @@ import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.TextLimits;
 import org.salesinsights.insights.control.TimeWindow;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.Texts;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.JsonBodies;
@@ -56,7 +57,7 @@ public final class InsightDocumentParser {
         Map<String, Object> problems = new LinkedHashMap<>();
         InsightDocument translation = readTranslation(JsonBodies.object(body), "", problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The translation has " + count(problems)
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The translation has " + count(problems)
                     + "; details lists them by field.", problems);
         }
         return translation;
@@ -87,7 +88,7 @@ public final class InsightDocumentParser {
 
     /** A language tag in its normal form ({@code de-at} becomes {@code de-AT}), or 400 naming the parameter. */
     public static String languageTag(String value, String parameter) {
-        return normalTag(value).orElseThrow(() -> new ApiException(400, "INVALID_PARAMETER", "Parameter '"
+        return normalTag(value).orElseThrow(() -> new ApiException(ErrorCode.INVALID_PARAMETER, "Parameter '"
                 + parameter + "' must be a language tag, such as de or fr-CA."));
     }
 
@@ -95,7 +96,7 @@ public final class InsightDocumentParser {
         Map<String, Object> problems = new LinkedHashMap<>();
         InsightDocument document = read(JsonBodies.object(body), Set.of(), problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The insight has " + count(problems)
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The insight has " + count(problems)
                     + "; details lists them by field.", problems);
         }
         return document;

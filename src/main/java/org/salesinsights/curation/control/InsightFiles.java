@@ -40,6 +40,7 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
 import org.salesinsights.platform.Texts;
 
@@ -178,7 +179,7 @@ public final class InsightFiles {
                 Map<String, Object> columns = new LinkedHashMap<>();
                 unknown.forEach(name -> columns.put(name, "is not a known column."));
                 missing.forEach(name -> columns.put(name, "is a required column."));
-                throw new ApiException(400, "INVALID_PARAMETER", "The CSV file's first line must name its columns,"
+                throw new ApiException(ErrorCode.INVALID_PARAMETER, "The CSV file's first line must name its columns,"
                         + " from: " + String.join(", ", COLUMNS) + ".", Map.of(at(1), columns));
             }
             for (CSVRecord record : parser) {
@@ -540,7 +541,7 @@ public final class InsightFiles {
     /** A file to import must hold something: an empty one is more likely a mistake than a wish. */
     private static Read some(Read read) {
         if (read.rows().isEmpty() && read.problems().isEmpty() && read.relatedRecords().isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The file holds no insights.");
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The file holds no insights.");
         }
         return read;
     }
@@ -595,7 +596,7 @@ public final class InsightFiles {
         if (notListed > 0) {
             details.put(NOT_LISTED, notListed);
         }
-        return new ApiException(400, "INVALID_PARAMETER", "The file has problems in " + total
+        return new ApiException(ErrorCode.INVALID_PARAMETER, "The file has problems in " + total
                 + (total == 1 ? " insight" : " insights") + "; nothing was imported. details lists "
                 + (notListed > 0 ? "the first " + MAX_LISTED_PROBLEMS + " by line and counts the rest in "
                         + NOT_LISTED + "." : "them by line."), details);
@@ -626,7 +627,7 @@ public final class InsightFiles {
     /** Refuses the file at its entry number {@code index} (from 1) if that is one more than the limit. */
     private static void tooMany(int index) {
         if (index > MAX_ROWS) {
-            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "A file may hold at most " + MAX_ROWS
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "A file may hold at most " + MAX_ROWS
                     + " insights; split it.");
         }
     }
@@ -645,6 +646,6 @@ public final class InsightFiles {
     }
 
     private static ApiException notAFile(String format, String why) {
-        return new ApiException(400, "INVALID_PARAMETER", "The file cannot be read as " + format + ": " + why);
+        return new ApiException(ErrorCode.INVALID_PARAMETER, "The file cannot be read as " + format + ": " + why);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
 import org.salesinsights.platform.Texts;
 
@@ -34,7 +35,7 @@ public final class RelatedRecordDocumentParser {
         Map<String, Object> problems = new LinkedHashMap<>();
         RelatedRecordDocument document = read(JsonBodies.object(body), Set.of(), problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The related record has "
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The related record has "
                     + InsightDocumentParser.count(problems) + "; details lists them by field.", problems);
         }
         return document;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**
@@ -41,7 +42,7 @@ public class AdminDocumentResource {
         caller.requireAdmin();
         try (InputStream in = servlet.getResourceAsStream(DOCUMENT)) {
             if (in == null) {
-                throw new ApiException(404, "NOT_FOUND", "This build carries no API document.");
+                throw new ApiException(ErrorCode.NOT_FOUND, "This build carries no API document.");
             }
             return in.readAllBytes();
         } catch (IOException e) {

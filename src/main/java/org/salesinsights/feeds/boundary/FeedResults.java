@@ -45,7 +45,7 @@ public record FeedResults(int created, int replaced, int unchanged, int deleted,
 
         static Item refused(int index, String source, String externalId, ApiException refusal) {
             return new Item(index, source, externalId, refusal.status(), "refused", null,
-                    new ApiError(refusal.errorCode(), refusal.getMessage(), null, refusal.details()));
+                    new ApiError(refusal.errorCode().name(), refusal.getMessage(), null, refusal.details()));
         }
     }
 

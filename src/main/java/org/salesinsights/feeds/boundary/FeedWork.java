@@ -42,6 +42,7 @@ import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.SequenceIds;
 import org.salesinsights.tenants.entity.Feeder;
 import org.salesinsights.tenants.entity.Tenant;
@@ -141,7 +142,7 @@ final class FeedWork {
     }
 
     private ApiException refused(OrganizationName name) {
-        return new ApiException(403, "INSUFFICIENT_PERMISSIONS", "The application " + caller.appId() + " may not feed"
+        return new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "The application " + caller.appId() + " may not feed"
                 + " the " + name.crmType().label() + " organization " + name.host() + ": the registry entry of the"
                 + " tenant that owns it must list the application among its feeders, and the application's token"
                 + " must come from that tenant (or from the partner's).", Map.of("crmOrgUrl", name.host()));

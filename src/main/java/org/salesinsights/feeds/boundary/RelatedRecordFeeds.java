@@ -30,6 +30,7 @@ import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.RelatedRecord;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 
 /**
  * What applications feed of the records related to CRM records (the record details card), one transaction per call:
@@ -178,7 +179,7 @@ public class RelatedRecordFeeds {
     /** A feed changes only what its own source feeds: a curator's related record, or another source's, is a 409. */
     private static void requireFedBy(String source, RelatedRecord related) {
         if (!source.equals(related.getFeedSource())) {
-            throw new ApiException(409, "CONFLICT", "The CRM record has a related record " + related
+            throw new ApiException(ErrorCode.CONFLICT, "The CRM record has a related record " + related
                     .getPartnerRecordId() + (related.getFeedSource() == null ? " of the curators'"
                             : " fed by another source") + ": a feed changes only the related records its source"
                     + " feeds. A curator may delete that one, then the feed makes its own.",

@@ -14,6 +14,7 @@ import jakarta.json.JsonValue;
 import org.salesinsights.curation.control.InsightDocumentParser;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
 
 /**
@@ -58,7 +59,7 @@ public final class FeedBatchParser {
             problems.put("items", "must hold 1 to " + MAX_ITEMS + " items; it has " + array.size() + ".");
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The batch has " + InsightDocumentParser.count(problems)
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The batch has " + InsightDocumentParser.count(problems)
                     + "; details lists them by field.", problems);
         }
         List<Entry> entries = new ArrayList<>();
@@ -109,7 +110,7 @@ public final class FeedBatchParser {
     }
 
     private static Entry refused(int index, String source, String externalId, Map<String, Object> problems) {
-        return new Entry(index, source, externalId, null, new ApiException(400, "INVALID_PARAMETER", "Item " + index
+        return new Entry(index, source, externalId, null, new ApiException(ErrorCode.INVALID_PARAMETER, "Item " + index
                 + " has " + InsightDocumentParser.count(problems) + "; details lists them by field.", problems));
     }
 }

@@ -22,6 +22,7 @@ import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
 import org.salesinsights.platform.Texts;
 
@@ -52,7 +53,7 @@ public final class FeedItemParser {
         names(source, externalId, problems);
         FeedItem item = read(source, externalId, JsonBodies.object(body), Set.of(), new RecordNames(records), problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The fed insight has "
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The fed insight has "
                     + InsightDocumentParser.count(problems) + "; details lists them by field.", problems);
         }
         return item;
@@ -94,7 +95,7 @@ public final class FeedItemParser {
         names(source, externalId, problems);
         FeedName name = name(source, externalId, crmType, crmOrgUrl, problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The request has "
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The request has "
                     + InsightDocumentParser.count(problems) + "; details lists them by parameter.", problems);
         }
         return name;

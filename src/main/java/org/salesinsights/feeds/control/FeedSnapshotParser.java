@@ -19,6 +19,7 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
 
 /**
@@ -66,7 +67,7 @@ public final class FeedSnapshotParser {
             fed = items(source, json, array, ofRecord, new RecordNames(records), problems);
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The snapshot has "
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The snapshot has "
                     + InsightDocumentParser.count(problems) + "; details lists them by field.", problems);
         }
         return new FeedSnapshot(source, scope.crmType(), scope.host(), scope.recordType(), scope.recordId(), fed);

@@ -20,6 +20,7 @@ import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
 
 /**
@@ -115,7 +116,7 @@ public final class RelatedRecordFeedParser {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The request has "
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The request has "
                     + InsightDocumentParser.count(problems) + "; details lists them by parameter.", problems);
         }
         return new FedRelatedRecordName(source, crmRecord, recordId);
@@ -152,7 +153,7 @@ public final class RelatedRecordFeedParser {
 
     private static void refuse(Map<String, Object> problems, String what) {
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", what + " has " + InsightDocumentParser.count(problems)
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, what + " has " + InsightDocumentParser.count(problems)
                     + "; details lists them by field.", problems);
         }
     }

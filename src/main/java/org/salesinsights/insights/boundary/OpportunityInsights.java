@@ -29,6 +29,7 @@ import org.salesinsights.insights.control.RelatedRecordsQuery;
 import org.salesinsights.insights.control.TimeWindow;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 
 /**
  * Reads a page of a CRM record's curated insights and shapes it for the Sales app: one statement, one round trip
@@ -175,7 +176,7 @@ public class OpportunityInsights {
     private static void requireOwned(boolean owned, CrmRecordKey record) {
         if (!owned) {
             String host = record.orgHost().orElseThrow();
-            throw new ApiException(400, "INVALID_CRM_CONNECTION", "The " + record.crmType().label()
+            throw new ApiException(ErrorCode.INVALID_CRM_CONNECTION, "The " + record.crmType().label()
                     + " organization " + host + " is not one of your organization's CRM connections.");
         }
     }

@@ -1,6 +1,7 @@
 package org.salesinsights.insights.control;
 
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 
 /** A query parameter the caller got wrong: answered with 400 and a message that names the parameter. */
 public class InvalidParameterException extends ApiException {
@@ -10,7 +11,7 @@ public class InvalidParameterException extends ApiException {
     private final String parameter;
 
     public InvalidParameterException(String parameter, String problem) {
-        super(400, "INVALID_PARAMETER", "Parameter '" + parameter + "' " + problem);
+        super(ErrorCode.INVALID_PARAMETER, "Parameter '" + parameter + "' " + problem);
         this.parameter = parameter;
     }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.signin.control.DemoTokens;
 import org.salesinsights.signin.control.LocalHosts;
 import org.salesinsights.tenants.control.TenantIds;
@@ -125,28 +126,28 @@ public class DemoTokenResource {
 
     private String mint(String tenantId, String role, String app) {
         DemoTokens demo = signIn.demo().filter(d -> isDirectAndLocal(request))
-                .orElseThrow(() -> new ApiException(404, "NOT_FOUND", "Not Found."));
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Not Found."));
         if (!LocalHosts.isLoopback(request.getHeader("Host"))) {
             // a page elsewhere can point its own name at 127.0.0.1 and have a browser here call the desk
-            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS", "The demo token desk answers only under a loopback"
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "The demo token desk answers only under a loopback"
                     + " name or address: http://localhost:<port>/api/demo/token.");
         }
         String tenant = tenantOf(tenantId);
         if (!TenantIds.normalize(tenant).filter(tenant::equals).isPresent()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'tenantId' must be a lower-case GUID.");
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Parameter 'tenantId' must be a lower-case GUID.");
         }
         if (app != null) {
             if (role != null) {
-                throw new ApiException(400, "INVALID_PARAMETER", "Parameter 'role' is for users' tokens; an"
+                throw new ApiException(ErrorCode.INVALID_PARAMETER, "Parameter 'role' is for users' tokens; an"
                         + " application's token (app) always has the role " + settings.feedRole() + ".");
             }
-            String appId = TenantIds.normalize(app).orElseThrow(() -> new ApiException(400, "INVALID_PARAMETER",
+            String appId = TenantIds.normalize(app).orElseThrow(() -> new ApiException(ErrorCode.INVALID_PARAMETER,
                     "Parameter 'app' must be an application (client) id, a GUID."));
             return demo.mintApp(tenant, appId, Set.of(settings.feedRole()), Instant.now(),
                     SignIn.demoTokenLifetime());
         }
         if (role != null && !role.equals(settings.adminRole())) {
-            throw new ApiException(400, "INVALID_PARAMETER",
+            throw new ApiException(ErrorCode.INVALID_PARAMETER,
                     "Parameter 'role' can only be " + settings.adminRole() + ".");
         }
         return demo.mint(tenant, role == null ? Set.of() : Set.of(role), Instant.now(), SignIn.demoTokenLifetime());

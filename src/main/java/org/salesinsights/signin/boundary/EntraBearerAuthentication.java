@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.salesinsights.platform.ActivityIds;
 import org.salesinsights.platform.ApiHeaders;
 import org.salesinsights.platform.DatabaseFailures;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.ErrorResponses;
 import org.salesinsights.platform.RequestLogFilter;
 import org.salesinsights.platform.ServletErrors;
@@ -60,30 +61,30 @@ public class EntraBearerAuthentication implements HttpAuthenticationMechanism {
             LOG.info(() -> "Token refused, activityId=" + activityId + ": "
                     + RequestLogFilter.printable(e.getMessage(), MAX_LOGGED_REASON));
             response.setHeader("WWW-Authenticate", ErrorResponses.BEARER_CHALLENGE);
-            return refuse(request, response, start, 401, "INVALID_TOKEN_SPECIFIED",
+            return refuse(request, response, start, ErrorCode.INVALID_TOKEN_SPECIFIED,
                     "The bearer token is missing, expired or not meant for this API.");
         } catch (UnknownTenantException e) {
             LOG.info(() -> "Tenant refused, activityId=" + activityId + ": " + e.getMessage());
-            return refuse(request, response, start, 403, "INSUFFICIENT_PERMISSIONS",
+            return refuse(request, response, start, ErrorCode.INSUFFICIENT_PERMISSIONS,
                     "Your organization's Microsoft Entra tenant is not registered for this service.");
         } catch (RuntimeException e) {
             if (DatabaseFailures.isUnavailable(e)) {
                 LOG.warning(() -> "Tenant registry unavailable, activityId=" + activityId + ": "
                         + DatabaseFailures.rootCause(e));
                 response.setHeader("Retry-After", ErrorResponses.RETRY_AFTER_SECONDS);
-                return refuse(request, response, start, 503, "SERVICE_UNAVAILABLE",
+                return refuse(request, response, start, ErrorCode.SERVICE_UNAVAILABLE,
                         "The insights store is unavailable; retry shortly.");
             }
             LOG.log(Level.SEVERE, "Sign-in failed, activityId=" + ActivityIds.of(request), e);
-            return refuse(request, response, start, 500, "INTERNAL_SERVER_ERROR",
+            return refuse(request, response, start, ErrorCode.INTERNAL_SERVER_ERROR,
                     "The server failed to answer. Quote the activityId when reporting this.");
         }
     }
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, long start,
-            int status, String errorCode, String message) {
+            ErrorCode errorCode, String message) {
         try {
-            ServletErrors.send(request, response, start, status, errorCode, message);
+            ServletErrors.send(request, response, start, errorCode, message);
         } catch (IOException e) {
             LOG.fine(() -> "The caller left before the refusal was sent: " + e);
         }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.console.boundary.ConsoleSettingsResource;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.GuardedPaths;
 
@@ -60,7 +61,7 @@ public class SignedInCaller {
         if (caller instanceof Caller signedIn) {
             return signedIn;
         }
-        throw new ApiException(401, "INVALID_TOKEN_SPECIFIED", "Sign in with a bearer token.");
+        throw new ApiException(ErrorCode.INVALID_TOKEN_SPECIFIED, "Sign in with a bearer token.");
     }
 
     /**
@@ -71,7 +72,7 @@ public class SignedInCaller {
         Caller caller = get();
         refuseApps(caller);
         if (!signIn.isRegisteredCustomer(caller)) {
-            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS",
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
                     "Your organization's Microsoft Entra tenant is not registered for this service.");
         }
         return caller;
@@ -82,7 +83,7 @@ public class SignedInCaller {
         Caller caller = get();
         refuseApps(caller);
         if (!signIn.isAdmin(caller)) {
-            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS",
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS,
                     "This operation is for the partner's curators: it needs their admin app role.");
         }
         return caller;
@@ -95,7 +96,7 @@ public class SignedInCaller {
     public Caller requireApp() {
         Caller caller = get();
         if (!caller.isApp()) {
-            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS", "The feed API is for applications signed in as"
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "The feed API is for applications signed in as"
                     + " themselves (an app-only token with the " + settings.feedRole() + " app role), not for"
                     + " users.");
         }
@@ -110,7 +111,7 @@ public class SignedInCaller {
     /** The read actions and the curators' API are for users: an application's token is refused there. */
     private static void refuseApps(Caller caller) {
         if (caller.isApp()) {
-            throw new ApiException(403, "INSUFFICIENT_PERMISSIONS", "This operation is for users signed in through"
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "This operation is for users signed in through"
                     + " an app (a delegated token); an application's own token may only feed insights.");
         }
     }

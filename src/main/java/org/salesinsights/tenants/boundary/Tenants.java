@@ -15,6 +15,7 @@ import org.salesinsights.changes.boundary.ChangeLog;
 import org.salesinsights.changes.control.Change;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.IfMatch;
 import org.salesinsights.tenants.control.TenantChange;
 import org.salesinsights.tenants.entity.Feeder;
@@ -54,7 +55,7 @@ public class Tenants {
         boolean created = tenant == null;
         if (created) {
             if (expectedVersion.isPresent()) {
-                throw new ApiException(412, "PRECONDITION_FAILED", "No tenant " + tenantId + " is registered, so"
+                throw new ApiException(ErrorCode.PRECONDITION_FAILED, "No tenant " + tenantId + " is registered, so"
                         + " If-Match names none of its versions.");
             }
             tenant = new Tenant(tenantId, change.displayName());
@@ -82,7 +83,7 @@ public class Tenants {
             }
         }
         if (!takenByOthers.isEmpty()) {
-            throw new ApiException(409, "CONFLICT", "Another tenant owns " + String.join(", ", takenByOthers)
+            throw new ApiException(ErrorCode.CONFLICT, "Another tenant owns " + String.join(", ", takenByOthers)
                     + "; an organization belongs to one tenant.", Map.of("organizations", takenByOthers));
         }
         for (CrmOrganization owned : owned(tenantId)) {

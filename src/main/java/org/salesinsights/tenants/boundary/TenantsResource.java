@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.platform.ApiError;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.IfMatch;
 import org.salesinsights.platform.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
@@ -149,11 +150,11 @@ public class TenantsResource {
     }
 
     private static String id(String tenantId) {
-        return TenantIds.normalize(tenantId).orElseThrow(() -> new ApiException(400, "INVALID_PARAMETER",
+        return TenantIds.normalize(tenantId).orElseThrow(() -> new ApiException(ErrorCode.INVALID_PARAMETER,
                 "Parameter 'tenantId' must be an Entra tenant id (a GUID)."));
     }
 
     private static ApiException notRegistered(String tenantId) {
-        return new ApiException(404, "NOT_FOUND", "No tenant " + tenantId + " is registered.");
+        return new ApiException(ErrorCode.NOT_FOUND, "No tenant " + tenantId + " is registered.");
     }
 }

@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.OrgHosts;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.Texts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
@@ -66,7 +67,7 @@ public final class TenantChangeParser {
         }
         List<TenantChange.Feeder> feeders = feeders(json.get("feeders"), problems);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "INVALID_PARAMETER", "The tenant has " + problems.size()
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The tenant has " + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems") + "; details lists them by field.", problems);
         }
         return new TenantChange(displayName, organizations, feeders);

@@ -15,6 +15,7 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 
 class InsightFilesTest {
 
@@ -255,7 +256,7 @@ class InsightFilesTest {
         String numbers = "{\"insights\": [" + "1,".repeat(200_000) + "1]}";
         ApiException refused = assertThrows(ApiException.class, () -> InsightFiles.readJson(numbers, RECORDS));
         assertEquals(413, refused.status());
-        assertEquals("PAYLOAD_TOO_LARGE", refused.errorCode());
+        assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, refused.errorCode());
         assertNull(refused.details());
     }
 

@@ -15,6 +15,7 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 
 class FeedItemParserTest {
 
@@ -60,7 +61,7 @@ class FeedItemParserTest {
                 + " \"hidden\": false, \"key\": \"mine\", \"title\": \"Twenty-one characters\","
                 + " \"url\": \"http://plain.example.com\", \"colour\": \"red\"}", RECORDS));
         assertEquals(400, e.status());
-        assertEquals("INVALID_PARAMETER", e.errorCode());
+        assertEquals(ErrorCode.INVALID_PARAMETER, e.errorCode());
         assertEquals(Set.of("source", "externalId", "key", "pinned", "priority", "hidden", "recordId", "crmOrgUrl",
                 "colour", "title", "description", "url"), e.details().keySet());
     }

@@ -11,6 +11,7 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 
 /**
  * A fed related record is written as an import file writes one, names its CRM record as the read action does, and
@@ -56,7 +57,7 @@ class RelatedRecordFeedParserTest {
                         + " \"recordType\": \"contract\", \"recordTitle\": \"t\", \"priority\": 3, \"pinned\": true}",
                 RECORDS));
         assertEquals(400, refused.status());
-        assertEquals("INVALID_PARAMETER", refused.errorCode());
+        assertEquals(ErrorCode.INVALID_PARAMETER, refused.errorCode());
         assertEquals(List.of("source", "recordId", "crmRecord.recordId", "priority", "pinned",
                 "recordTypeDisplayName", "recordTypePluralDisplayName"), List.copyOf(refused.details().keySet()));
         ApiException noCrmRecord = assertThrows(ApiException.class, () -> RelatedRecordFeedParser.parse("contracts",

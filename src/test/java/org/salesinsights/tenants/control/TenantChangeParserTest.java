@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 
 class TenantChangeParserTest {
 
@@ -31,7 +32,7 @@ class TenantChangeParserTest {
                 "{\"displayName\": 7, \"extra\": true, \"organizations\": [\"x\", {\"crmType\": \"SAP\","
                         + " \"orgUrl\": \"ftp://contoso\", \"owner\": 1}, {}]}"));
         assertEquals(400, e.status());
-        assertEquals("INVALID_PARAMETER", e.errorCode());
+        assertEquals(ErrorCode.INVALID_PARAMETER, e.errorCode());
         assertEquals(Set.of("displayName", "extra", "organizations[0]", "organizations[1].crmType",
                 "organizations[1].orgUrl", "organizations[1].owner", "organizations[2].crmType",
                 "organizations[2].orgUrl"), e.details().keySet());
