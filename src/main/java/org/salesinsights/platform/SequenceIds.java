@@ -49,7 +49,7 @@ public final class SequenceIds {
 
     public long next() throws SQLException {
         if (next > last) {
-            String sql = db.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")
+            String sql = Databases.isPostgreSQL(db)
                     ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
             try (PreparedStatement statement = db.prepareStatement(sql); ResultSet value = statement.executeQuery()) {
                 value.next();

@@ -40,6 +40,7 @@ import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.InsightTranslation;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.Databases;
 import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.SequenceIds;
 import org.salesinsights.tenants.entity.Tenant;
@@ -175,7 +176,7 @@ public class Curation {
         try {
             Connection db = em.unwrap(Connection.class);
             SequenceIds ids = new SequenceIds(db, InsightChange.class);
-            if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
+            if (Databases.isPostgreSQL(db)) {
                 createdAsArrays(db, ids, views, by, at);
             } else {
                 createdInBatches(db, ids, views, by, at);

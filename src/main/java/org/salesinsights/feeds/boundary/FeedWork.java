@@ -42,6 +42,7 @@ import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.Databases;
 import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.SequenceIds;
 import org.salesinsights.tenants.entity.Feeder;
@@ -188,7 +189,7 @@ final class FeedWork {
     private void boundLockWaits() {
         try {
             Connection db = em.unwrap(Connection.class);
-            if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
+            if (Databases.isPostgreSQL(db)) {
                 try (Statement set = db.createStatement()) {
                     set.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
                 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.salesinsights.curation.control.InsightDocument;
+import org.salesinsights.platform.Databases;
 
 /**
  * Writes the insights a feed makes as rows: all the insights, then all their properties, each table in one statement of
@@ -26,7 +27,6 @@ public final class FeedRows {
     static final int BATCH = 500;
     /** Insights a statement of arrays writes on PostgreSQL (a snapshot's ten thousand in ten). */
     static final int ARRAY_ROWS = 1000;
-    private static final String POSTGRESQL = "PostgreSQL";
 
     private FeedRows() {
     }
@@ -49,7 +49,7 @@ public final class FeedRows {
 
     /** Inserts the insights and their properties on the connection of the caller's transaction. */
     public static void insert(Connection db, List<NewInsight> insights) throws SQLException {
-        if (POSTGRESQL.equals(db.getMetaData().getDatabaseProductName())) {
+        if (Databases.isPostgreSQL(db)) {
             for (int from = 0; from < insights.size(); from += ARRAY_ROWS) {
                 insertAsArrays(db, insights.subList(from, Math.min(insights.size(), from + ARRAY_ROWS)));
             }

@@ -35,6 +35,7 @@ import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.platform.DatabaseFailures;
+import org.salesinsights.platform.Databases;
 import org.salesinsights.seeding.control.SeedFile;
 import org.salesinsights.seeding.control.SeedLedger;
 import org.salesinsights.seeding.control.SeedScript;
@@ -220,7 +221,7 @@ public class SeedScripts {
      * database has one server only.
      */
     private static void lock(Connection connection) throws SQLException {
-        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        if (Databases.isPostgreSQL(connection)) {
             try (Statement sql = connection.createStatement()) {
                 sql.execute("SELECT pg_advisory_xact_lock(" + SEEDING_LOCK + ")");
             }
