@@ -39,7 +39,7 @@ guide_block() { # the lines of the README's fenced block marked <!-- guide: NAME
     $0 == mark { marked = 1; next }
     marked && /^```/ { if (inside) exit; inside = 1; next }
     marked && !inside && NF { exit }
-    inside { print }' README.md)
+    inside { print }' docs/deployment.md)
   [[ -n "$text" ]] || fail "the README has no block marked <!-- guide: $1 -->"
   printf '%s\n' "$text"
 }
