@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Walks the README's WildFly-on-PostgreSQL path as an operator would, with the README's own commands: the fenced
-# blocks marked <!-- guide: NAME --> in its Deploy section, run as they are written, in this shell. Twice:
+# Walks the WildFly-on-PostgreSQL path of the deployment guide, docs/deployment.md (once the README's Deploy section),
+# as an operator would, with the guide's own commands: the fenced blocks marked <!-- guide: NAME --> in it, run as
+# they are written, in this shell. Twice:
 #   built  the server `mvn package -Dserver=wildfly -Ppostgresql` provisions (target/server)
-#   own    a bare WildFly, provisioned with only the Galleon layers the README lists (block wildfly-layers), then
-#          set up with the README's commands for your own WildFly
-# and then the README's Payara Micro command (block payara-micro-start), through the same nginx.
+#   own    a bare WildFly, provisioned with only the Galleon layers the guide lists (block wildfly-layers), then
+#          set up with the guide's commands for your own WildFly
+# and then the guide's Payara Micro command (block payara-micro-start), through the same nginx.
 # Each walk starts the server, deploys the WAR, calls the action through nginx (server-config/nginx/) with a token
 # of .ci/LocalEntra.java standing in for Entra ID, applies the CLI scripts a second time (they must be safe to run
-# twice), restarts and stops the server with the README's commands, checks the log has no stack trace of a class that
+# twice), restarts and stops the server with the guide's commands, checks the log has no stack trace of a class that
 # failed to load, and finally starts it once more without INSIGHTS_DB_PASSWORD: the start must stop with its name.
 # Loopback only; needs nginx, openssl, curl, psql and PostgreSQL on 127.0.0.1:5432 (trust auth); ports 8080 and 9990
-# (WildFly's own, as the README runs it), 8443 (nginx, as sales-insights.conf listens) and 21190 (the Entra stand-in).
+# (WildFly's own, as the guide runs it), 8443 (nginx, as sales-insights.conf listens) and 21190 (the Entra stand-in).
 #   .ci/guide-walk.sh [built] [own] [payara-micro]      all three when none is named
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
@@ -33,14 +34,14 @@ on_error() { # set -e stops at a failed command; say which, with the end of what
 }
 trap 'on_error $LINENO "$BASH_COMMAND"' ERR
 
-guide_block() { # the lines of the README's fenced block marked <!-- guide: NAME -->; fails when there is none
+guide_block() { # the lines of the guide's fenced block marked <!-- guide: NAME -->; fails when there is none
   local text
   text=$(awk -v mark="<!-- guide: $1 -->" '
     $0 == mark { marked = 1; next }
     marked && /^```/ { if (inside) exit; inside = 1; next }
     marked && !inside && NF { exit }
-    inside { print }' README.md)
-  [[ -n "$text" ]] || fail "the README has no block marked <!-- guide: $1 -->"
+    inside { print }' docs/deployment.md)
+  [[ -n "$text" ]] || fail "docs/deployment.md has no block marked <!-- guide: $1 -->"
   printf '%s\n' "$text"
 }
 
@@ -49,9 +50,9 @@ run_block() { # runs a marked block in this shell (its exports and background jo
   # the commands print (Maven, the CLI, the server's console) goes to $work/console.log, whose end is shown on failure
   local text
   text=$(guide_block "$1")
-  echo "--- README block $1:"
+  echo "--- guide block $1:"
   printf '%s\n' "$text" | sed 's/^/    /'
-  echo "--- README block $1" >> "$work/console.log"
+  echo "--- guide block $1" >> "$work/console.log"
   set +o pipefail
   eval "$text" >> "$work/console.log" 2>&1
   set -o pipefail
@@ -71,7 +72,7 @@ server_jvms() { # the JVMs of the walk's server, found by the home directory on 
   pgrep -f -- "-Djboss.home.dir=$JBOSS_HOME( |$)" || true
 }
 
-stop_server() { # a leftover server of a failed step; the README's stop command is checked in the walk itself
+stop_server() { # a leftover server of a failed step; the guide's stop command is checked in the walk itself
   [[ -n "${JBOSS_HOME:-}" ]] || return 0
   "$JBOSS_HOME/bin/jboss-cli.sh" --connect --command=shutdown >/dev/null 2>&1 || true
   for _ in $(seq 1 20); do [[ -z "$(server_jvms)" ]] && return 0; sleep 1; done
@@ -123,7 +124,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-settings() { # what the README's export lines set, with this machine's values
+settings() { # what the guide's export lines set, with this machine's values
   export INSIGHTS_DB_HOST=127.0.0.1 INSIGHTS_DB_PORT=5432 INSIGHTS_DB_NAME=$database
   export INSIGHTS_DB_USER=postgres INSIGHTS_DB_PASSWORD=unused-with-trust-auth
   export INSIGHTS_SIGNIN_AUDIENCES=api://sales-insights-guide INSIGHTS_SIGNIN_ADMIN_TENANT_IDS=5a1e5000-0000-4000-a000-000000000004
@@ -160,7 +161,7 @@ check_log() { # no stack trace of a class that failed to load (EclipseLink's Ora
 walk() { # start (and, on your own server, configure), deploy, call, configure again, restart, stop
   local kind=$1
   run_block wildfly-start
-  [[ "$(server_state)" == running ]] || fail "the README's start block left WildFly $(server_state)"
+  [[ "$(server_state)" == running ]] || fail "the guide's start block left WildFly $(server_state)"
   if [[ "$kind" == own ]]; then
     run_block wildfly-own-configure
     wait_running
@@ -180,10 +181,10 @@ walk() { # start (and, on your own server, configure), deploy, call, configure a
   check_served
   run_block wildfly-stop
   for _ in $(seq 1 30); do [[ -z "$(server_jvms)" ]] && break; sleep 1; done
-  [[ -z "$(server_jvms)" ]] || fail "WildFly still runs after the README's stop command"
+  [[ -z "$(server_jvms)" ]] || fail "WildFly still runs after the guide's stop command"
   check_log
 
-  echo "--- the README's start block without INSIGHTS_DB_PASSWORD: the start must stop with its name"
+  echo "--- the guide's start block without INSIGHTS_DB_PASSWORD: the start must stop with its name"
   local log=$JBOSS_HOME/standalone/log/server.log
   : > "$log"
   (unset INSIGHTS_DB_PASSWORD; timeout 180 bash -c "$(guide_block wildfly-start)" >> "$work/console.log" 2>&1) || true
@@ -203,7 +204,7 @@ walk_built() {
 }
 
 walk_own() {
-  echo "=== your own WildFly: only the Galleon layers the README lists"
+  echo "=== your own WildFly: only the Galleon layers the guide lists"
   settings
   local layers
   layers=$(guide_block wildfly-layers | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
@@ -215,8 +216,8 @@ walk_own() {
   walk own
 }
 
-# The README runs Payara Micro on port 8080; GUIDE_MICRO_PORT runs it on another where 8080 is taken (a development
-# machine with a WildFly of its own): the one change made to the README's command.
+# The guide runs Payara Micro on port 8080; GUIDE_MICRO_PORT runs it on another where 8080 is taken (a development
+# machine with a WildFly of its own): the one change made to the guide's command.
 micro_port=${GUIDE_MICRO_PORT:-8080}
 
 micro_jvms() { # the Payara Micro of the walk, found by its command line
@@ -229,7 +230,7 @@ stop_micro() {
   fail "Payara Micro did not stop on SIGTERM"
 }
 
-micro_start() { # the README's command in the background, until Payara Micro says it is ready (bounded)
+micro_start() { # the guide's command in the background, until Payara Micro says it is ready (bounded)
   local log=$1
   local command
   command=$(guide_block payara-micro-start | sed "s/--port 8080 /--port $micro_port /")
@@ -244,15 +245,15 @@ micro_start() { # the README's command in the background, until Payara Micro say
   fail "Payara Micro was not ready in 240 s"
 }
 
-walk_payara_micro() { # the README's Payara Micro command: served through nginx; without a variable, no application
+walk_payara_micro() { # the guide's Payara Micro command: served through nginx; without a variable, no application
   echo "=== Payara Micro with PostgreSQL"
   settings
-  [[ -z "$(micro_jvms)" ]] || fail "a Payara Micro with the README's command line runs already"
+  [[ -z "$(micro_jvms)" ]] || fail "a Payara Micro with the guide's command line runs already"
   start_nginx "$micro_port"
   micro_start "$work/micro.log"
   check_served_by_micro
   stop_micro
-  echo "--- the README's command without INSIGHTS_DB_PASSWORD: the deployment must stop with its name"
+  echo "--- the guide's command without INSIGHTS_DB_PASSWORD: the deployment must stop with its name"
   (unset INSIGHTS_DB_PASSWORD; micro_start "$work/micro-missing.log")
   grep -q "reads INSIGHTS_DB_PASSWORD, which is not set" "$work/micro-missing.log" \
     || fail "no message naming INSIGHTS_DB_PASSWORD in $work/micro-missing.log"

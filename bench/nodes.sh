@@ -55,7 +55,7 @@ rm -rf "$WORK"; mkdir -p "$WORK/baseline/WEB-INF/classes" "$WORK/nginx/logs" "$W
 source bench/postgresql-data.sh # the same load and KEEP_DATA mark as bench/run.sh
 load_postgresql_data
 
-# one demo key for both nodes (README: A demo cluster's shared key), or a token of one is refused by the other
+# one demo key for both nodes (docs/sign-in.md: A demo cluster's shared key), or a token of one is refused by the other
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$WORK/demo-signing-key.pem" 2>/dev/null
 chmod 600 "$WORK/demo-signing-key.pem"
 

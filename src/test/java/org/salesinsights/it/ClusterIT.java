@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Several nodes behind nginx, as the README's "Several nodes" runs them (issue 13, part 4): two Payara Micro nodes on
- * one PostgreSQL database, in demo mode with one demo key made by the README's openssl command, behind nginx with
+ * Several nodes behind nginx, as "Several nodes" of docs/deployment.md runs them (issue 13, part 4): two Payara Micro
+ * nodes on one PostgreSQL database, in demo mode with one demo key made by its openssl command, behind nginx with
  * server-config/nginx/ as it is: the upstream file with these nodes' addresses, the public file listening on a free
  * loopback port instead of 8443. Everything on this machine's loopback; each step bounded in time.
  * {@code mvn verify -Pcluster}.
@@ -85,7 +85,7 @@ class ClusterIT {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + DATABASE);
         }
-        demoKey = work.resolve("demo-signing-key.pem"); // the README's command
+        demoKey = work.resolve("demo-signing-key.pem"); // the command of docs/deployment.md, Several nodes
         ReverseProxyIT.run("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:3072",
                 "-out", demoKey.toString());
         one = node("cluster-node-1");

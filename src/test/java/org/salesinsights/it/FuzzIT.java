@@ -242,7 +242,7 @@ class FuzzIT {
             // Payara's HTTP codec refuses a path whose escapes decode to a NUL, a backslash (Grizzly's URI
             // normalization allows none, a constant) or bytes that are not UTF-8 before any application code (an
             // empty 400, no header of ours); nginx in front answers such a path itself, in the contract's body.
-            // Known, README.
+            // Known, docs/api.md.
             return response;
         }
         if (status >= 400 && !response.request().method().equals("HEAD")) { // a HEAD answer has no body to check

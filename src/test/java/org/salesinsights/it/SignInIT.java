@@ -486,10 +486,10 @@ class SignInIT {
     }
 
     /**
-     * Cross-origin access is granted to nobody, on every server (README, Deploy): the public document is public to
-     * whoever fetches it, but no web page of another origin may read it or anything else through a browser, and
-     * never with credentials. WildFly's OpenAPI endpoint adds its own grant (any origin, with credentials), which
-     * server-config/wildfly/configure.cli takes off.
+     * Cross-origin access is granted to nobody, on every server (docs/deployment.md, Cross-origin access): the public
+     * document is public to whoever fetches it, but no web page of another origin may read it or anything else
+     * through a browser, and never with credentials. WildFly's OpenAPI endpoint adds its own grant (any origin, with
+     * credentials), which server-config/wildfly/configure.cli takes off.
      */
     @Test
     void noOriginIsGrantedCrossOriginAccess() throws Exception {
