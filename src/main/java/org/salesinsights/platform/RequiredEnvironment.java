@@ -37,7 +37,7 @@ public final class RequiredEnvironment {
     static String message(List<String> missing) {
         return "The server's datasource configuration reads " + String.join(", ", missing)
                 + (missing.size() == 1 ? ", which is" : ", which are") + " not set in the environment of the server"
-                + " process; the start is stopped. Set every INSIGHTS_DB_* variable (see the README, Configuration)"
+                + " process; the start is stopped. Set every INSIGHTS_DB_* variable (see docs/configuration.md)"
                 + " and start the server again.";
     }
 }

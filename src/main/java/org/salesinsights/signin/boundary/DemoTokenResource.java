@@ -84,7 +84,7 @@ public class DemoTokenResource {
                 ? "the demo cluster's shared key" : "this server's demo key") + "):\n" + token + "\n";
         if (example == null) {
             return printed + "\n# No demo record belongs to this tenant: call the actions for a record of one of its"
-                    + " organizations (an unregistered tenant gets 403; see the README's Sign-in).\n";
+                    + " organizations (an unregistered tenant gets 403; see docs/sign-in.md).\n";
         }
         return printed + "\n" + (curator ? "# List the registered tenants with it (the curators' API):\n"
                         : "# Call the Key sales info action with it, for an opportunity of this tenant:\n")
