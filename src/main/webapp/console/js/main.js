@@ -4,161 +4,15 @@
 
 import * as auth from './auth.js';
 import { call, explain, json, useTokens } from './api.js';
+import { count, fillProperties, markFields, propertyRow, readProperties, watchCounters } from './fields.js';
+import { $, clearMessage, fail, plural, say } from './page.js';
 import { drawCard, drawRelatedCard } from './preview.js';
-import { fromLocalInput, length, readable, toLocalInput } from './text.js';
+import { attempt, showSession, wireSession } from './session.js';
+import { state } from './state.js';
+import { fromLocalInput, readable, toLocalInput } from './text.js';
 
-const $ = (selector) => document.querySelector(selector);
-const state = { org: null, records: [], record: null, insights: [], editing: null, tenants: [], tenant: null,
-    related: [], editingRelated: null };
 /** The registry's limit of feeders per tenant (TenantChangeParser.MAX_FEEDERS). */
 const MAX_FEEDERS = 50;
-
-// ---- messages -------------------------------------------------------------------------------------------------
-
-function say(text) {
-    $('#status').textContent = text;
-}
-
-function clearMessage() {
-    $('#message').hidden = true;
-    $('#message-details').replaceChildren();
-    $('#message-action').hidden = true;
-}
-
-/** Shows a failure: what happened, the problems by line or field the API listed, and maybe one way out. */
-function fail(error, action) {
-    say('');
-    $('#message-text').textContent = explain(error);
-    const list = $('#message-details');
-    list.replaceChildren();
-    if (error.details && error.status !== 400) {
-        // nothing by field to mark
-    }
-    for (const [where, problem] of Object.entries(error.unplaced ?? {})) {
-        const item = document.createElement('li');
-        item.textContent = typeof problem === 'string' ? `${where}: ${problem}`
-            : `${where}: ${Object.entries(problem).map(([field, text]) => `${field} ${text}`).join('; ')}`;
-        list.append(item);
-    }
-    const button = $('#message-action');
-    button.hidden = !action;
-    if (action) {
-        button.textContent = action.label;
-        button.onclick = async () => {
-            clearMessage();
-            await action.run();
-        };
-    }
-    $('#message').hidden = false;
-    $('#message').focus();
-}
-
-/** Marks each problem at its field (ids prefix-field-error); returns those with no field on this form. */
-function markFields(form, prefix, details) {
-    form.querySelectorAll('.error').forEach((span) => { span.textContent = ''; });
-    form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
-    const unplaced = {};
-    let first = null;
-    for (const [field, problem] of Object.entries(details ?? {})) {
-        const name = field.startsWith('additionalProperties') ? 'additionalProperties' : field;
-        const span = document.getElementById(`${prefix}-${name}-error`);
-        if (!span) {
-            unplaced[field] = problem;
-            continue;
-        }
-        const text = field === name ? problem : `${field.substring(name.length + 1)}: ${problem}`;
-        span.textContent = span.textContent ? `${span.textContent} ${text}` : text;
-        const input = document.getElementById(`${prefix}-${name}`);
-        if (input) {
-            input.setAttribute('aria-invalid', 'true');
-            first ??= input;
-        }
-    }
-    return { unplaced, first };
-}
-
-async function attempt(work, onError) {
-    try {
-        clearMessage();
-        return await work();
-    } catch (error) {
-        if (error.status === 401) {
-            auth.forget(); // refused or expired: offer sign-in again
-            await showSession();
-        }
-        if (onError && onError(error)) {
-            return undefined;
-        }
-        if (error.status === 400 && error.details) {
-            error.unplaced = error.details;
-        }
-        fail(error);
-        return undefined;
-    }
-}
-
-function plural(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-// ---- counters and properties --------------------------------------------------------------------------------
-
-function count(input) {
-    const counter = document.getElementById(`${input.id}-count`);
-    if (!counter) {
-        return;
-    }
-    const max = Number(counter.dataset.max);
-    const used = length(input.value.trim());
-    counter.textContent = `${used}/${max}`;
-    counter.classList.toggle('over', used > max);
-}
-
-function watchCounters() {
-    document.querySelectorAll('.count').forEach((counter) => {
-        const input = document.getElementById(counter.id.replace(/-count$/, ''));
-        input.addEventListener('input', () => count(input));
-        count(input);
-    });
-}
-
-function propertyRow(list, name = '', value = '') {
-    const item = document.createElement('li');
-    const index = list.children.length + 1;
-    const nameLabel = document.createElement('label');
-    nameLabel.textContent = `Name ${index} `;
-    const nameInput = Object.assign(document.createElement('input'), { value: name, className: 'property-name' });
-    nameLabel.append(nameInput);
-    const valueLabel = document.createElement('label');
-    valueLabel.textContent = `Value ${index} `;
-    const valueInput = Object.assign(document.createElement('input'), { value, className: 'property-value' });
-    valueLabel.append(valueInput);
-    const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Remove' });
-    remove.setAttribute('aria-label', `Remove property ${index}`);
-    remove.addEventListener('click', () => item.remove());
-    item.append(nameLabel, ' ', valueLabel, ' ', remove);
-    list.append(item);
-    return nameInput;
-}
-
-function fillProperties(list, properties) {
-    list.replaceChildren();
-    for (const [name, value] of Object.entries(properties ?? {})) {
-        propertyRow(list, name, value);
-    }
-}
-
-function readProperties(list) {
-    const properties = {};
-    list.querySelectorAll('li').forEach((item) => {
-        const name = item.querySelector('.property-name').value;
-        const value = item.querySelector('.property-value').value;
-        if (name.trim() || value.trim()) {
-            properties[name] = value;
-        }
-    });
-    return properties;
-}
 
 // ---- records --------------------------------------------------------------------------------------------------
 
@@ -842,35 +696,10 @@ function closeTenant() {
 
 // ---- sign-in and start ----------------------------------------------------------------------------------------
 
-async function showSession() {
-    const who = await auth.who().catch(() => null);
-    $('#who').textContent = who ? `Signed in as ${who.name}${who.demo ? ' (demo)' : ''}` : '';
-    $('#sign-in-demo').hidden = Boolean(who) || !auth.canUseDemo();
-    $('#sign-in-entra').hidden = Boolean(who) || !auth.canUseEntra();
-    $('#sign-out').hidden = !who;
-    $('#workspace').hidden = !who;
-    $('#signed-out').hidden = Boolean(who);
-    if (!who && !auth.canUseDemo() && !auth.canUseEntra()) {
-        $('#signed-out').textContent = 'Sign-in is not set up on this server: set insights.console.client-id (see'
-            + ' the README).';
-    }
-}
-
 function wire() {
     watchCounters();
     $('#message-close').addEventListener('click', clearMessage);
-    $('#sign-in-demo').addEventListener('click', () => attempt(async () => {
-        await auth.signInWithDemoToken();
-        await showSession();
-        say('Signed in with a demo token.');
-        $('#org-url').focus();
-    }));
-    $('#sign-in-entra').addEventListener('click', () => attempt(auth.signInWithEntra));
-    $('#sign-out').addEventListener('click', () => attempt(async () => {
-        await auth.signOut();
-        await showSession();
-        say('Signed out.');
-    }));
+    wireSession();
     $('#org-form').addEventListener('submit', (event) => {
         event.preventDefault();
         state.org = Object.fromEntries(new FormData(event.target));
