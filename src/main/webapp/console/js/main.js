@@ -3,10 +3,11 @@
 // overwritten unseen; every error the API returns is shown in words, by field where it names one.
 
 import * as auth from './auth.js';
-import { call, explain, json, useTokens } from './api.js';
+import { call, json, useTokens } from './api.js';
 import { count, fillProperties, markFields, propertyRow, readProperties, watchCounters } from './fields.js';
+import { drawHistory } from './history.js';
 import { $, clearMessage, fail, plural, say } from './page.js';
-import { drawCard, drawRelatedCard } from './preview.js';
+import { refreshPreview, wirePreview } from './preview.js';
 import { attempt, showSession, wireSession } from './session.js';
 import { state } from './state.js';
 import { wireTenants } from './tenants.js';
@@ -273,7 +274,7 @@ async function deleteInsight() {
     });
 }
 
-// ---- related records (the record details card) ---------------------------------------------------------------
+// ---- related records (the record details card) ----------------------------------------------------------------
 
 async function loadRelated() {
     state.related = await json('GET', `admin/v1/records/${state.record.id}/related-records`);
@@ -398,7 +399,7 @@ async function deleteRelated() {
     });
 }
 
-// ---- translations and history ---------------------------------------------------------------------------------
+// ---- translations ---------------------------------------------------------------------------------------------
 
 function drawTranslations() {
     const list = $('#translation-list');
@@ -464,39 +465,7 @@ async function saveTranslation() {
     }
 }
 
-async function drawHistory() {
-    const changes = await json('GET', `admin/v1/insights/${state.editing.id}/history`);
-    const list = $('#history-list');
-    list.replaceChildren(...changes.map((change) => Object.assign(document.createElement('li'), {
-        textContent: `${change.action.toLowerCase()} (version ${change.version}) by ${change.changedBy},`
-            + ` ${readable(change.changedAt)}`,
-    })));
-}
-
-// ---- preview, import, export ----------------------------------------------------------------------------------
-
-async function refreshPreview() {
-    if (!state.record) {
-        return;
-    }
-    const area = $('#card-area');
-    try {
-        const response = await call('GET', `admin/v1/records/${state.record.id}/preview`,
-            { language: $('#preview-language').value || undefined });
-        drawCard(area, await response.json(), response.headers.get('Content-Language'));
-    } catch (error) {
-        area.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted',
-            textContent: `No preview: ${explain(error)}` }));
-    }
-    const relatedArea = $('#related-card-area');
-    try {
-        const response = await call('GET', `admin/v1/records/${state.record.id}/related-records/preview`);
-        drawRelatedCard(relatedArea, await response.json(), response.headers.get('Content-Language'));
-    } catch (error) {
-        relatedArea.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted',
-            textContent: `No preview of the related records: ${explain(error)}` }));
-    }
-}
+// ---- import, export -------------------------------------------------------------------------------------------
 
 async function importFile(form) {
     const file = $('#import-file').files[0];
@@ -589,7 +558,7 @@ function wire() {
         event.preventDefault();
         saveTranslation();
     });
-    $('#preview-language').addEventListener('change', refreshPreview);
+    wirePreview();
     wireTenants();
     const org = JSON.parse(localStorage.getItem('sales-insights.org') ?? 'null');
     if (org) {
