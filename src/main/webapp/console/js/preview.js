@@ -1,7 +1,11 @@
 // The Key sales info card as sellers see it in Outlook, drawn from the read action's own answer for the record (so
 // the text is cut exactly as the API cuts it): each insight's description as a bullet with a citation number; the
-// number opens the citation card with the title, the properties, the time and the link.
+// number opens the citation card with the title, the properties, the time and the link. The What sellers see panel
+// shows it and the record details card for the open record, read again after each change.
 
+import { call, explain } from './api.js';
+import { $ } from './page.js';
+import { state } from './state.js';
 import { readable } from './text.js';
 
 const CONNECTOR = 'sales-insights';
@@ -20,7 +24,7 @@ function element(name, attributes = {}, ...children) {
 }
 
 /** Draws the page ({value, hasMoreResults}) into area; language is the one asked for, for the caption. */
-export function drawCard(area, page, languages) {
+function drawCard(area, page, languages) {
     area.replaceChildren();
     const card = element('article', { class: 'card', 'aria-label': 'Key sales info, as sellers see it' });
     card.append(element('h3', { text: 'Key sales info' }));
@@ -86,7 +90,7 @@ export function drawCard(area, page, languages) {
  * the connector's name, each related record's title with its type and the first two properties as key fields; the
  * title opens the record's details (every property and the link).
  */
-export function drawRelatedCard(area, page, languages) {
+function drawRelatedCard(area, page, languages) {
     area.replaceChildren();
     const card = element('article', { class: 'card', 'aria-label': 'Record details, as sellers see it' });
     card.append(element('h3', { text: 'Record details' }));
@@ -136,4 +140,33 @@ export function drawRelatedCard(area, page, languages) {
     if (languages) {
         area.append(element('p', { class: 'muted', text: `Written in: ${languages}` }));
     }
+}
+
+/** Reads both cards of the open record again; a card that cannot be read says why in its place. */
+export async function refreshPreview() {
+    if (!state.record) {
+        return;
+    }
+    const area = $('#card-area');
+    try {
+        const response = await call('GET', `admin/v1/records/${state.record.id}/preview`,
+            { language: $('#preview-language').value || undefined });
+        drawCard(area, await response.json(), response.headers.get('Content-Language'));
+    } catch (error) {
+        area.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted',
+            textContent: `No preview: ${explain(error)}` }));
+    }
+    const relatedArea = $('#related-card-area');
+    try {
+        const response = await call('GET', `admin/v1/records/${state.record.id}/related-records/preview`);
+        drawRelatedCard(relatedArea, await response.json(), response.headers.get('Content-Language'));
+    } catch (error) {
+        relatedArea.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted',
+            textContent: `No preview of the related records: ${explain(error)}` }));
+    }
+}
+
+/** The language asked of the preview: the card is read again in it. */
+export function wirePreview() {
+    $('#preview-language').addEventListener('change', refreshPreview);
 }
