@@ -14,7 +14,7 @@ export async function showSession() {
     $('#signed-out').hidden = Boolean(who);
     if (!who && !auth.canUseDemo() && !auth.canUseEntra()) {
         $('#signed-out').textContent = 'Sign-in is not set up on this server: set insights.console.client-id (see'
-            + ' the README).';
+            + ' docs/configuration.md).';
     }
 }
 

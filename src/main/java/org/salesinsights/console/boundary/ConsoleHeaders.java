@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * Locks the console's pages down: its own scripts and styles only (no inline code, so injected markup cannot run),
  * calls only to this server and to the Entra ID authority, never framed by another site, no referrer sent.
@@ -24,16 +22,14 @@ public class ConsoleHeaders extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    @ConfigProperty(name = "insights.console.authority",
-            defaultValue = "https://login.microsoftonline.com/organizations")
-    String authority;
+    ConsoleSignIn console;
 
     private String policy;
 
     /** The policy, made once from the configured authority. */
     @Override
     public void init() {
-        String signIn = origin(authority).map(origin -> " " + origin).orElse("");
+        String signIn = origin(console.authority()).map(origin -> " " + origin).orElse("");
         // frames: MSAL renews tokens silently in a hidden frame that goes to the authority and comes back to this
         // page, so both may be framed, and only by this page
         policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'"

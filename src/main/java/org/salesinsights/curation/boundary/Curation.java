@@ -43,7 +43,6 @@ import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.Databases;
 import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.SequenceIds;
-import org.salesinsights.tenants.entity.Tenant;
 
 /**
  * The curators' work on records and insights, one transaction per call. Every change checks the version the curator
@@ -565,7 +564,7 @@ public class Curation {
     public Map.Entry<Optional<String>, CrmRecordKey> readers(long recordId) {
         CrmRecord record = record(recordId);
         CrmOrganization organization = record.getOrganization();
-        return Map.entry(Optional.ofNullable(organization.getTenant()).map(Tenant::getId),
+        return Map.entry(Optional.ofNullable(organization.getTenantId()),
                 new CrmRecordKey(organization.getCrmType(), Optional.of(organization.getHost()),
                         record.getRecordType(), record.getRecordId()));
     }

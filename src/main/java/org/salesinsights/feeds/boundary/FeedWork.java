@@ -134,7 +134,7 @@ final class FeedWork {
         CrmOrganization organization = em.createNamedQuery(CrmOrganization.FIND, CrmOrganization.class)
                 .setParameter("crmType", name.crmType()).setParameter("host", name.host())
                 .getResultStream().findFirst().orElseThrow(() -> refused(name));
-        Tenant owner = organization.getTenant();
+        Tenant owner = organization.getTenantId() == null ? null : em.find(Tenant.class, organization.getTenantId());
         if (owner == null || !(caller.partner() || owner.getId().equals(caller.tenantId()))) {
             throw refused(name);
         }

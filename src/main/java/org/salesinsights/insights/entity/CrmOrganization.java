@@ -4,27 +4,23 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import org.salesinsights.tenants.entity.Tenant;
-
 /**
  * A CRM environment (a Dynamics 365 org or a Salesforce org), identified by its CRM type and normalized host.
- * Each belongs to at most one tenant; insights reach a tenant only through the organization of their record, so
- * an organization without a tenant serves nobody (its insights are kept).
+ * Each belongs to at most one tenant, named by its id (the tenant registry, a component above this one, keeps the
+ * tenants); insights reach a tenant only through the organization of their record, so an organization without a
+ * tenant serves nobody (its insights are kept).
  */
 @Entity
 @Table(name = "crm_organization")
 @NamedQuery(name = CrmOrganization.OF_TENANT,
-        query = "SELECT o FROM CrmOrganization o WHERE o.tenant.id = :tenantId ORDER BY o.crmType, o.host")
+        query = "SELECT o FROM CrmOrganization o WHERE o.tenantId = :tenantId ORDER BY o.crmType, o.host")
 @NamedQuery(name = CrmOrganization.FIND,
         query = "SELECT o FROM CrmOrganization o WHERE o.crmType = :crmType AND o.host = :host")
 public class CrmOrganization {
@@ -48,9 +44,9 @@ public class CrmOrganization {
     @Column(name = "display_name", length = 200)
     private String displayName;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "tenant_id")
-    private Tenant tenant;
+    /** The Entra tenant that owns it (a registered tenant's id, a foreign key), or null. */
+    @Column(name = "tenant_id", length = 36)
+    private String tenantId;
 
     protected CrmOrganization() {
     }
@@ -80,11 +76,11 @@ public class CrmOrganization {
         this.displayName = displayName;
     }
 
-    public Tenant getTenant() {
-        return tenant;
+    public String getTenantId() {
+        return tenantId;
     }
 
-    public void setTenant(Tenant tenant) {
-        this.tenant = tenant;
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
     }
 }

@@ -21,14 +21,14 @@ import jakarta.json.stream.JsonParsingException;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.curation.control.RelatedRecordFiles;
-import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.curation.control.TextRoom;
+import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.signin.control.TenantIds;
 import org.salesinsights.tenants.control.TenantChange;
 import org.salesinsights.tenants.control.TenantChangeParser;
-import org.salesinsights.tenants.control.TenantIds;
 
 /**
  * A seed file: the tenants it seeds with their CRM organizations, and insights as an import file holds them, every

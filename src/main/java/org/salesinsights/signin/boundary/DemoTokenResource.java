@@ -26,7 +26,7 @@ import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.signin.control.DemoTokens;
 import org.salesinsights.signin.control.LocalHosts;
-import org.salesinsights.tenants.control.TenantIds;
+import org.salesinsights.signin.control.TenantIds;
 
 /**
  * Demo mode's token desk: a token for a demo tenant (a user's, or with {@code ?app=<app id>} an application's

@@ -12,16 +12,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.salesinsights.platform.CacheFigures;
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.DemoTokens;
-import org.salesinsights.platform.CacheFigures;
 import org.salesinsights.signin.control.EntraTokenValidator;
-import org.salesinsights.signin.control.VerifiedTokens;
 import org.salesinsights.signin.control.InvalidTokenException;
 import org.salesinsights.signin.control.JwksCache;
 import org.salesinsights.signin.control.SigningKeys;
+import org.salesinsights.signin.control.TenantRegistry;
 import org.salesinsights.signin.control.UnknownTenantException;
-import org.salesinsights.tenants.boundary.TenantDirectory;
+import org.salesinsights.signin.control.VerifiedTokens;
 
 /**
  * Turns an {@code Authorization} header into a {@link Caller}: Entra access tokens of registered tenants (and of the
@@ -39,7 +39,7 @@ public class SignIn {
     SignInSettings settings;
 
     @Inject
-    TenantDirectory tenants;
+    TenantRegistry tenants;
 
     private EntraTokenValidator validator;
     private VerifiedTokens verified;

@@ -115,6 +115,12 @@ public class SignInSettings {
         return trimmed(adminTenantIds);
     }
 
+    /** The first of the partner's tenants in the order configured: the tenant of the console's demo curators. */
+    public Optional<String> firstAdminTenantId() {
+        return adminTenantIds.stream().flatMap(list -> Arrays.stream(list.split(","))).map(String::strip)
+                .filter(id -> !id.isEmpty()).findFirst();
+    }
+
     public boolean demo() {
         return demo;
     }

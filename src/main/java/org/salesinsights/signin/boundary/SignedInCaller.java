@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.salesinsights.platform.ApiException;
-import org.salesinsights.console.boundary.ConsoleSettingsResource;
 import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.GuardedPaths;
@@ -28,7 +27,12 @@ public class SignedInCaller {
     private static final String API = "/api";
     /** Answers only in demo mode and signs nobody in: it hands out the demo tokens. */
     static final String DEMO_TOKEN_PATH = API + "/" + DemoTokenResource.PATH;
-    static final String CONSOLE_SETTINGS_PATH = API + "/" + ConsoleSettingsResource.PATH;
+    /**
+     * The console's settings (console.boundary.ConsoleSettingsResource), which the console reads before anyone signs
+     * in. Declared here, where the paths without sign-in are, so that sign-in depends on no component above it.
+     */
+    public static final String CONSOLE_SETTINGS = "console/settings";
+    static final String CONSOLE_SETTINGS_PATH = API + "/" + CONSOLE_SETTINGS;
 
     @Inject
     HttpServletRequest request;

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.salesinsights.changes.control.Changes;
+import org.salesinsights.signin.control.TenantRegistry;
 
 /**
  * The ids of the registered tenants, kept in memory so that signing a caller in never waits for the database: the
@@ -24,7 +25,7 @@ import org.salesinsights.changes.control.Changes;
  * database is away the last known set serves.
  */
 @ApplicationScoped
-public class TenantDirectory {
+public class TenantDirectory implements TenantRegistry {
 
     private static final Logger LOG = Logger.getLogger(TenantDirectory.class.getName());
 
@@ -46,6 +47,7 @@ public class TenantDirectory {
     /** Counts this server's own edits, so that a refresh read before one of them never undoes it. */
     private long edits;
 
+    @Override
     public boolean isRegistered(String tenantId) {
         Snapshot current = snapshot;
         if (current == null) {

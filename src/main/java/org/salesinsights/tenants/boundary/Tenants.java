@@ -62,6 +62,7 @@ public class Tenants {
             // listed before the tenant is first written: a change after the insert would make its first version 2
             tenant.setFeeders(feeders(change.feeders()));
             em.persist(tenant);
+            em.flush(); // its row before its organizations name it (a foreign key EclipseLink cannot see)
         } else {
             current(tenant, expectedVersion);
             tenant.setDisplayName(change.displayName());
@@ -73,11 +74,11 @@ public class Tenants {
             if (organization == null) {
                 organization = new CrmOrganization(wanted.crmType(), wanted.host());
                 em.persist(organization);
-            } else if (organization.getTenant() != null && !organization.getTenant().getId().equals(tenantId)) {
+            } else if (organization.getTenantId() != null && !organization.getTenantId().equals(tenantId)) {
                 takenByOthers.add(wanted.crmType().label() + " " + wanted.host());
                 continue;
             }
-            organization.setTenant(tenant);
+            organization.setTenantId(tenantId);
             if (wanted.displayName() != null) {
                 organization.setDisplayName(wanted.displayName());
             }
@@ -88,7 +89,7 @@ public class Tenants {
         }
         for (CrmOrganization owned : owned(tenantId)) {
             if (!isWanted(owned, change)) {
-                owned.setTenant(null);
+                owned.setTenantId(null);
             }
         }
         if (!created) {
@@ -134,6 +135,7 @@ public class Tenants {
             tenant.setFeeders(feeders(feeders));
             feedersAdded = feeders.size();
             em.persist(tenant);
+            em.flush(); // its row before its organizations name it (a foreign key EclipseLink cannot see)
         }
         List<Claim> claims = new ArrayList<>();
         for (TenantChange.Organization wanted : organizations) {
@@ -141,13 +143,13 @@ public class Tenants {
             if (organization == null) {
                 organization = new CrmOrganization(wanted.crmType(), wanted.host());
                 organization.setDisplayName(wanted.displayName());
-                organization.setTenant(tenant);
+                organization.setTenantId(tenantId);
                 em.persist(organization);
                 claims.add(Claim.ADDED);
-            } else if (organization.getTenant() == null) {
+            } else if (organization.getTenantId() == null) {
                 claims.add(Claim.LEFT_WITHOUT_OWNER);
             } else {
-                claims.add(organization.getTenant().getId().equals(tenantId) ? Claim.OWNED : Claim.OWNED_BY_ANOTHER);
+                claims.add(organization.getTenantId().equals(tenantId) ? Claim.OWNED : Claim.OWNED_BY_ANOTHER);
             }
         }
         for (TenantChange.Feeder wanted : created ? List.<TenantChange.Feeder>of() : feeders) {
@@ -181,7 +183,7 @@ public class Tenants {
             return false;
         }
         current(tenant, expectedVersion);
-        owned(tenantId).forEach(organization -> organization.setTenant(null));
+        owned(tenantId).forEach(organization -> organization.setTenantId(null));
         em.flush(); // the organizations let go of the tenant before it goes
         em.remove(tenant);
         changeLog.record(Change.tenant(tenantId));

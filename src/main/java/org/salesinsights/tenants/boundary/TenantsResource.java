@@ -34,8 +34,8 @@ import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.IfMatch;
 import org.salesinsights.platform.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
+import org.salesinsights.signin.control.TenantIds;
 import org.salesinsights.tenants.control.TenantChangeParser;
-import org.salesinsights.tenants.control.TenantIds;
 
 /** The admins' registry of tenants: which Entra tenants may call, and the CRM organizations each owns. */
 @Path("admin/v1/tenants")

@@ -13,11 +13,12 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.OrgHosts;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.Texts;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.Texts;
+import org.salesinsights.signin.control.TenantIds;
 
 /**
  * Reads an admin's tenant document, {@code {"displayName": "...", "organizations": [{"crmType": "Dynamics 365",

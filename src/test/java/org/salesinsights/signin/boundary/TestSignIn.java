@@ -3,7 +3,7 @@ package org.salesinsights.signin.boundary;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.salesinsights.tenants.boundary.TenantDirectory;
+import org.salesinsights.signin.control.TenantRegistry;
 
 /** Sign-in as the unit tests set it up: no Entra reachable, only Fabrikam's demo tenant registered. */
 final class TestSignIn {
@@ -28,12 +28,7 @@ final class TestSignIn {
         settings.demoSigningKeyFile = Optional.ofNullable(demoKeyFile).map(Path::toString);
         SignIn signIn = new SignIn();
         signIn.settings = settings;
-        signIn.tenants = new TenantDirectory() {
-            @Override
-            public boolean isRegistered(String tenantId) {
-                return FABRIKAM.equals(tenantId);
-            }
-        };
+        signIn.tenants = FABRIKAM::equals;
         signIn.start();
         return signIn;
     }

@@ -1,4 +1,4 @@
-package org.salesinsights.tenants.control;
+package org.salesinsights.signin.control;
 
 import java.util.Locale;
 import java.util.Optional;
