@@ -11,10 +11,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.salesinsights.platform.Deadline;
 
 /**
  * Ready only while the insights database answers: a load balancer then sends no sellers to an instance that could
@@ -40,14 +40,13 @@ public class DatabaseReadiness implements HealthCheck {
     DatabasePing database;
 
     @Inject
-    @ConfigProperty(name = "insights.request.deadline-ms", defaultValue = "1500")
-    long deadlineMillis;
+    Deadline deadline;
 
     private Future<?> running;
 
     @Override
     public HealthCheckResponse call() {
-        long waitMillis = waitMillis(deadlineMillis);
+        long waitMillis = waitMillis(deadline.millis());
         try {
             currentPing().get(waitMillis, TimeUnit.MILLISECONDS);
             return HealthCheckResponse.up(NAME);

@@ -49,6 +49,11 @@ public class Deadline {
     @ConfigProperty(name = "insights.request.deadline-ms", defaultValue = "1500")
     long deadlineMillis;
 
+    /** How long a request may take before it is answered 503 (insights.request.deadline-ms). */
+    public long millis() {
+        return deadlineMillis;
+    }
+
     /** What {@code work} answers, its failure (for the exception mappers), or 503 at the deadline. */
     public Response call(HttpServletRequest request, Supplier<Response> work) {
         String activityId = ActivityIds.of(request);

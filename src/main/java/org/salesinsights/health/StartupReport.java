@@ -1,15 +1,12 @@
-package org.salesinsights.platform;
+package org.salesinsights.health;
 
 import java.sql.SQLException;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
-
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-
-import org.salesinsights.health.DatabasePing;
 
 /**
  * Tells whoever started the server where the action answers and which database it reads. The database line
