@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.salesinsights.platform.Deadline;
+import org.salesinsights.platform.requests.Deadline;
 
 /**
  * Ready only while the insights database answers: a load balancer then sends no sellers to an instance that could

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.salesinsights.platform.Deadline;
+import org.salesinsights.platform.requests.Deadline;
 
 /**
  * The constant baseline plus one part of the action's path on a cache miss: the hand-off to the managed executor.

@@ -29,7 +29,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.salesinsights.changes.control.Change;
 import org.salesinsights.changes.control.Changes;
-import org.salesinsights.platform.DatabaseFailures;
+import org.salesinsights.platform.errors.DatabaseFailures;
 
 /**
  * Tells this node what every node changed: it polls the change log's generation row every

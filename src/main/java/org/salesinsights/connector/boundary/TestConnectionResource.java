@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.salesinsights.platform.ApiError;
+import org.salesinsights.platform.errors.ApiError;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

@@ -21,13 +21,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
+import org.salesinsights.changes.boundary.ChangeLog;
+import org.salesinsights.changes.control.Change;
 import org.salesinsights.curation.boundary.CurationViews.ChangeView;
 import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.boundary.CurationViews.RecordView;
 import org.salesinsights.curation.control.InsightDocument;
-import org.salesinsights.changes.boundary.ChangeLog;
-import org.salesinsights.changes.control.Change;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.curation.control.RelatedRecordFiles;
@@ -39,10 +39,10 @@ import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.InsightTranslation;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.Databases;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.SequenceIds;
+import org.salesinsights.platform.database.Databases;
+import org.salesinsights.platform.database.SequenceIds;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 
 /**
  * The curators' work on records and insights, one transaction per call. Every change checks the version the curator

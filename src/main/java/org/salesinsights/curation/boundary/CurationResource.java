@@ -48,8 +48,8 @@ import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.boundary.CurationViews.RecordView;
 import org.salesinsights.curation.control.InsightDocumentParser;
 import org.salesinsights.curation.control.InsightFiles;
-import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.curation.control.InsightRow;
+import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.boundary.OpportunityInsights;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.insights.control.CrmRecordKey;
@@ -58,12 +58,12 @@ import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.IfMatch;
-import org.salesinsights.platform.JsonBodies;
-import org.salesinsights.platform.RequestBodies;
-import org.salesinsights.platform.Texts;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.IfMatch;
+import org.salesinsights.platform.requests.JsonBodies;
+import org.salesinsights.platform.requests.RequestBodies;
+import org.salesinsights.platform.requests.Texts;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

@@ -16,7 +16,7 @@ import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.InsightTranslation;
-import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.requests.JsonBodies;
 
 /** What curators read: records with their insight counts, insights with their version, the change history. */
 public final class CurationViews {

@@ -17,13 +17,13 @@ import org.salesinsights.curation.control.InsightDocument;
 import org.salesinsights.curation.control.RelatedRecordDocument;
 import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.control.CrmRecordKey;
-import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.CrmRecord;
+import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.RelatedRecord;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.IfMatch;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.IfMatch;
 
 /**
  * The curators' work on the records related to a CRM record, one transaction per call: every change checks the

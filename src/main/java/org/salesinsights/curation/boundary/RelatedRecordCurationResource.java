@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.curation.control.RelatedRecordDocumentParser;
-import org.salesinsights.platform.IfMatch;
-import org.salesinsights.platform.RequestBodies;
+import org.salesinsights.platform.requests.IfMatch;
+import org.salesinsights.platform.requests.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

@@ -34,9 +34,9 @@ import org.salesinsights.insights.boundary.OpportunityInsights;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQuery;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.RequestBodies;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

@@ -24,10 +24,10 @@ import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.TextLimits;
 import org.salesinsights.insights.control.TimeWindow;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.Texts;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
+import org.salesinsights.platform.requests.Texts;
 
 /**
  * Reads a curator's insight and checks all of it at once: every problem is reported by field, as 400

@@ -34,15 +34,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.JsonBodies;
-import org.salesinsights.platform.Texts;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
+import org.salesinsights.platform.requests.Texts;
 
 /**
  * Reads and writes the bulk files of insights, JSON and CSV, with the same fields: the record (crmType, orgUrl,

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.JsonBodies;
-import org.salesinsights.platform.Texts;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
+import org.salesinsights.platform.requests.Texts;
 
 /**
  * Reads a curator's related record and checks all of it at once, as {@link InsightDocumentParser} checks an insight:

@@ -40,9 +40,9 @@ import org.salesinsights.feeds.control.FeedOperation;
 import org.salesinsights.feeds.control.FeedSnapshot;
 import org.salesinsights.feeds.control.FeedSnapshotParser;
 import org.salesinsights.insights.boundary.PagingSettings;
-import org.salesinsights.platform.ApiError;
-import org.salesinsights.platform.DatabaseFailures;
-import org.salesinsights.platform.RequestBodies;
+import org.salesinsights.platform.errors.ApiError;
+import org.salesinsights.platform.errors.DatabaseFailures;
+import org.salesinsights.platform.requests.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 import org.salesinsights.signin.control.Caller;
 

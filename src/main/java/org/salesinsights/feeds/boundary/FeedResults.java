@@ -9,8 +9,8 @@ import java.util.Map;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.salesinsights.platform.ApiError;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiError;
+import org.salesinsights.platform.errors.ApiException;
 
 /**
  * What a batch or a snapshot did: how many insights each outcome had, then one result per item in the order sent.

@@ -41,10 +41,10 @@ import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.insights.entity.Insight;
 import org.salesinsights.insights.entity.InsightProperty;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.Databases;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.SequenceIds;
+import org.salesinsights.platform.database.Databases;
+import org.salesinsights.platform.database.SequenceIds;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 import org.salesinsights.tenants.entity.Feeder;
 import org.salesinsights.tenants.entity.Tenant;
 

@@ -19,7 +19,7 @@ import org.salesinsights.feeds.control.FeedName;
 import org.salesinsights.feeds.control.FeedOperation;
 import org.salesinsights.feeds.control.FeedSnapshot;
 import org.salesinsights.insights.entity.Insight;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiException;
 
 /**
  * What applications feed, one transaction per call: insights named by their source and external id within an

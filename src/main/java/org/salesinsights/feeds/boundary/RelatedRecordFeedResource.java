@@ -31,8 +31,8 @@ import org.salesinsights.feeds.control.FedRelatedRecords;
 import org.salesinsights.feeds.control.FeedCaller;
 import org.salesinsights.feeds.control.RelatedRecordFeedParser;
 import org.salesinsights.insights.boundary.PagingSettings;
-import org.salesinsights.platform.ApiError;
-import org.salesinsights.platform.RequestBodies;
+import org.salesinsights.platform.errors.ApiError;
+import org.salesinsights.platform.requests.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

@@ -29,8 +29,8 @@ import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.entity.CrmRecord;
 import org.salesinsights.insights.entity.InsightProperty;
 import org.salesinsights.insights.entity.RelatedRecord;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 
 /**
  * What applications feed of the records related to CRM records (the record details card), one transaction per call:

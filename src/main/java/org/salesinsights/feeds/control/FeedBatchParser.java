@@ -13,9 +13,9 @@ import jakarta.json.JsonValue;
 
 import org.salesinsights.curation.control.InsightDocumentParser;
 import org.salesinsights.insights.control.InsightsQueryParser;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
 
 /**
  * Reads a feeder's batch, {@code {"items": [...]}} of up to {@value #MAX_ITEMS} items, each an {@code "action"}

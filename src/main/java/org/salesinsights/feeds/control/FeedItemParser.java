@@ -21,10 +21,10 @@ import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.JsonBodies;
-import org.salesinsights.platform.Texts;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
+import org.salesinsights.platform.requests.Texts;
 
 /**
  * Reads a feeder's insight and checks all of it at once, every problem by field in one 400 {@code INVALID_PARAMETER}:

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.salesinsights.curation.control.InsightDocument;
-import org.salesinsights.platform.Databases;
+import org.salesinsights.platform.database.Databases;
 
 /**
  * Writes the insights a feed makes as rows: all the insights, then all their properties, each table in one statement of

@@ -18,9 +18,9 @@ import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
 
 /**
  * Reads a snapshot of one source: {@code crmType} and {@code crmOrgUrl} name the organization; with

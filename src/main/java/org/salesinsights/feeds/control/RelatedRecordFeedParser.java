@@ -19,9 +19,9 @@ import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
 
 /**
  * Reads what a feeder sends of the records it relates to CRM records, every problem by field in one 400

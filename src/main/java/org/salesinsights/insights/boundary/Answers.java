@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.salesinsights.insights.control.AnswerKey;
-import org.salesinsights.platform.Deadline;
+import org.salesinsights.platform.requests.Deadline;
 
 /**
  * Answers a read action from the cache when it can, on the request's own thread; otherwise loads the page from the

@@ -26,8 +26,8 @@ import org.salesinsights.insights.control.AnswerKey;
 import org.salesinsights.insights.control.EmailInsightsQuery;
 import org.salesinsights.insights.control.EmailInsightsRequestParser;
 import org.salesinsights.insights.control.LanguagePicker;
-import org.salesinsights.platform.ApiError;
-import org.salesinsights.platform.RequestBodies;
+import org.salesinsights.platform.errors.ApiError;
+import org.salesinsights.platform.requests.RequestBodies;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

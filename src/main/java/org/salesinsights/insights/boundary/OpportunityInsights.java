@@ -28,8 +28,8 @@ import org.salesinsights.insights.control.RecordPageQuery;
 import org.salesinsights.insights.control.RelatedRecordsQuery;
 import org.salesinsights.insights.control.TimeWindow;
 import org.salesinsights.insights.entity.InsightProperty;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 
 /**
  * Reads a page of a CRM record's curated insights and shapes it for the Sales app: one statement, one round trip

@@ -27,7 +27,7 @@ import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.LanguagePicker;
 import org.salesinsights.insights.control.TimeWindow;
-import org.salesinsights.platform.ApiError;
+import org.salesinsights.platform.errors.ApiError;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

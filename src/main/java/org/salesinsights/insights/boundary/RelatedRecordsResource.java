@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.salesinsights.insights.control.AnswerKey;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
-import org.salesinsights.platform.ApiError;
+import org.salesinsights.platform.errors.ApiError;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**

@@ -12,7 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.requests.JsonBodies;
 
 /**
  * Checks and normalizes the body of the email summary action (Microsoft's "Email Summary Skill Version 2"):

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.Texts;
+import org.salesinsights.platform.requests.Texts;
 
 /**
  * Checks and normalizes the action's query parameters. Every failure names the parameter; nothing the caller

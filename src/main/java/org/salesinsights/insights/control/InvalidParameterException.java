@@ -1,7 +1,7 @@
 package org.salesinsights.insights.control;
 
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 
 /** A query parameter the caller got wrong: answered with 400 and a message that names the parameter. */
 public class InvalidParameterException extends ApiException {

@@ -14,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.salesinsights.changes.boundary.DatabaseContact;
 import org.salesinsights.changes.boundary.ChangeLog;
+import org.salesinsights.changes.boundary.DatabaseContact;
 import org.salesinsights.insights.boundary.AnswerCache;
-import org.salesinsights.platform.ApiError;
 import org.salesinsights.platform.CacheFigures;
+import org.salesinsights.platform.errors.ApiError;
 import org.salesinsights.signin.boundary.SignIn;
 import org.salesinsights.signin.boundary.SignedInCaller;
 

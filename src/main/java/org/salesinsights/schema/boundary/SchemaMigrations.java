@@ -14,8 +14,8 @@ import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.salesinsights.platform.DatabaseFailures;
-import org.salesinsights.platform.RequiredEnvironment;
+import org.salesinsights.platform.database.RequiredEnvironment;
+import org.salesinsights.platform.errors.DatabaseFailures;
 
 /**
  * Brings the insights database to the schema this release needs, at deployment and before anything reads it: the

@@ -28,14 +28,14 @@ import jakarta.transaction.UserTransaction;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.salesinsights.curation.boundary.Curation;
-import org.salesinsights.curation.boundary.RelatedRecordCuration;
-import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.curation.boundary.CurationViews.ImportReport;
+import org.salesinsights.curation.boundary.RelatedRecordCuration;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.boundary.PagingSettings;
-import org.salesinsights.platform.DatabaseFailures;
-import org.salesinsights.platform.Databases;
+import org.salesinsights.insights.control.CrmRecordKey;
+import org.salesinsights.platform.database.Databases;
+import org.salesinsights.platform.errors.DatabaseFailures;
 import org.salesinsights.seeding.control.SeedFile;
 import org.salesinsights.seeding.control.SeedLedger;
 import org.salesinsights.seeding.control.SeedScript;

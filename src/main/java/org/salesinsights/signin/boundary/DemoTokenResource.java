@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 import org.salesinsights.signin.control.DemoTokens;
 import org.salesinsights.signin.control.LocalHosts;
 import org.salesinsights.signin.control.TenantIds;

@@ -14,13 +14,13 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.salesinsights.platform.ActivityIds;
-import org.salesinsights.platform.ApiHeaders;
-import org.salesinsights.platform.DatabaseFailures;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.ErrorResponses;
-import org.salesinsights.platform.RequestLogFilter;
-import org.salesinsights.platform.ServletErrors;
+import org.salesinsights.platform.errors.DatabaseFailures;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.errors.ErrorResponses;
+import org.salesinsights.platform.errors.ServletErrors;
+import org.salesinsights.platform.requests.ActivityIds;
+import org.salesinsights.platform.requests.ApiHeaders;
+import org.salesinsights.platform.requests.RequestLogFilter;
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.InvalidTokenException;
 import org.salesinsights.signin.control.UnknownTenantException;

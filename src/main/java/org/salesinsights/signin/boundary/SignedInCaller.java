@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 import org.salesinsights.signin.control.Caller;
 import org.salesinsights.signin.control.GuardedPaths;
 

@@ -14,10 +14,10 @@ import jakarta.json.JsonValue;
 
 import org.salesinsights.insights.control.OrgHosts;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
-import org.salesinsights.platform.JsonBodies;
-import org.salesinsights.platform.Texts;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
+import org.salesinsights.platform.requests.JsonBodies;
+import org.salesinsights.platform.requests.Texts;
 import org.salesinsights.signin.control.TenantIds;
 
 /**

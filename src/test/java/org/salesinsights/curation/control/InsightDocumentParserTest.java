@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiException;
 
 class InsightDocumentParserTest {
 

@@ -14,8 +14,8 @@ import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 
 class InsightFilesTest {
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiException;
 
 /** A curator's related record: Microsoft's fields, checked all at once, every problem by field. */
 class RelatedRecordDocumentParserTest {

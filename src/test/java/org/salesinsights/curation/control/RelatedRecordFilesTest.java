@@ -13,7 +13,7 @@ import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiException;
 
 /** Related records in the JSON import and export file, beside the insights: read, checked, written back the same. */
 class RelatedRecordFilesTest {

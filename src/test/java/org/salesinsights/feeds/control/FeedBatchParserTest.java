@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiException;
 
 /** A batch: well formed as a whole or refused as a whole; then every item on its own. */
 class FeedBatchParserTest {

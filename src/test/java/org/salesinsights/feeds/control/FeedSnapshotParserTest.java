@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiException;
 
 /** A snapshot names its scope once and is all or nothing, since what it leaves out is deleted. */
 class FeedSnapshotParserTest {

@@ -10,8 +10,8 @@ import org.salesinsights.curation.control.RelatedRecordDocument;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.PagingLimits;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 
 /**
  * A fed related record is written as an import file writes one, names its CRM record as the read action does, and

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
+import org.salesinsights.platform.errors.ApiException;
 
 /** The email summary's body: Microsoft's members, each checked as the read actions check their parameters. */
 class EmailInsightsRequestParserTest {
