@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salesinsights.insights.boundary.AnswerCache;
 
@@ -23,6 +24,7 @@ import org.salesinsights.insights.boundary.AnswerCache;
  * deadline (a load balancer's probe must not hang on a dead network either), and both must recover without a
  * restart.
  */
+@Tag("postgresql") // cuts the connection to PostgreSQL through DatabaseProxy (the postgresql profile)
 class DatabaseOutageIT extends DeployedWar {
 
     private static final String RECORD = "api/v1/opportunity-insights?recordType=lead&recordId=3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10";
