@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,34 +18,19 @@ import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mistakes of careless clients that once answered 5xx or a body outside the contract, each a plain regression
  * test on every server and database (FuzzIT looks for more of their kind): far dates and offsets, numbers no decimal
  * holds, deep JSON, lone surrogates, malformed and duplicate media types, large headers, long histories.
  */
-@ExtendWith(ArquillianExtension.class)
-class ClientMistakesIT {
+class ClientMistakesIT extends DeployedWar {
 
     private static final String CURATOR = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
     private static final String SELLER = TestTokens.bearer(TestTokens.CONTOSO);
     private static final String OPPORTUNITY = "recordType=opportunity&recordId=d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91";
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
 
     @Test
     void timesBeyondUtcAreAWrongParameter() {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback port instead of 8443. Everything on this machine's loopback; each step bounded in time.
  * {@code mvn verify -Pcluster}.
  */
+@Tag("cluster") // needs PostgreSQL and nginx, and runs three servers (the cluster profile)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ClusterIT {

@@ -3,10 +3,8 @@ package org.salesinsights.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +24,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.salesinsights.connector.ConnectorPackage;
 
 /**
@@ -40,19 +32,10 @@ import org.salesinsights.connector.ConnectorPackage;
  * parameter names, types and required flags both ways, and the server's answers valid against the package's
  * response schemas. What the connector promises is what the server does.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConnectorContractIT {
+class ConnectorContractIT extends DeployedWar {
 
     private static final Path PACKAGE = Path.of("target", "connector", "apiDefinition.swagger.json");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
 
     @Test
     void thePackageAndTheServerOfferTheSameOperations() throws Exception {

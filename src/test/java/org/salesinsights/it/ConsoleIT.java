@@ -24,6 +24,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * token, meets the validation error of a 21-character title, creates an insight, previews the card, meets the
  * conflict of a stale version, and sellers then read the change. Screenshots go to target/screenshots/.
  */
+@Tag("browser") // needs Chromium and chromedriver (the browser profile)
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {
 

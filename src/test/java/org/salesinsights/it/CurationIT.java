@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,42 +14,28 @@ import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The curators' API over HTTP on a real server: what a curator changes is what sellers then read, nobody's change
  * is overwritten unseen, and every change is on record with who made it.
  */
-@ExtendWith(ArquillianExtension.class)
-class CurationIT {
+class CurationIT extends DeployedWar {
 
     private static final String CURATOR = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
+    private static final String SELLER = TestTokens.bearer(TestTokens.CONTOSO);
 
     @Test
     void aCuratorsInsightIsWhatSellersReadAndStaleEditsChangeNothing() {
         String opportunity = UUID.randomUUID().toString();
         long record = addRecord(opportunity);
 
-        HttpResponse<String> tooLong = send("POST", "admin/v1/records/" + record + "/insights", null,
+        HttpResponse<String> tooLong = as(CURATOR).post("admin/v1/records/" + record + "/insights",
                 "{\"title\": \"Twenty-one characters\", \"description\": \"Budget approved.\"}");
         assertEquals(400, tooLong.statusCode(), tooLong::body);
         assertEquals(Set.of("title"), Http.json(tooLong).getJsonObject("details").keySet());
 
-        HttpResponse<String> created = send("POST", "admin/v1/records/" + record + "/insights", null,
+        HttpResponse<String> created = as(CURATOR).post("admin/v1/records/" + record + "/insights",
                 "{\"title\": \"Budget approved\", \"description\": \"The CFO approved 120 machines.\","
                         + " \"url\": \"https://contosohub.example.com/b/1\", \"dateTime\": \"2026-11-25T10:30:00+01:00\","
                         + " \"additionalProperties\": {\"Amount\": \"120 machines\", \"Owner\": \"CFO\"}}");
@@ -69,27 +50,28 @@ class CurationIT {
                 read(opportunity).body(), "sellers read it, time in UTC, properties in order");
 
         String change = "{\"title\": \"Budget signed\", \"description\": \"The CFO signed for 120 machines.\"}";
-        assertEquals(428, send("PUT", insight, null, change).statusCode());
-        HttpResponse<String> stale = send("PUT", insight, "\"0\"", change);
+        assertEquals(428, as(CURATOR).put(insight, change).statusCode());
+        HttpResponse<String> stale = as(CURATOR).ifMatch("\"0\"").put(insight, change);
         assertEquals(412, stale.statusCode(), stale::body);
         assertTrue(read(opportunity).body().contains("Budget approved"), "a stale edit changes nothing");
-        HttpResponse<String> updated = send("PUT", insight, "\"1\"", change);
+        HttpResponse<String> updated = as(CURATOR).ifMatch("\"1\"").put(insight, change);
         assertEquals(200, updated.statusCode(), updated::body);
         assertEquals("\"2\"", updated.headers().firstValue("ETag").orElseThrow());
         assertTrue(read(opportunity).body().contains("Budget signed"));
-        assertEquals(412, send("PUT", insight, "\"1\"", change).statusCode(), "the first version is stale now");
+        assertEquals(412, as(CURATOR).ifMatch("\"1\"").put(insight, change).statusCode(),
+                "the first version is stale now");
 
-        List<JsonObject> history = Http.array(send("GET", insight + "/history", null, null))
+        List<JsonObject> history = Http.array(as(CURATOR).get(insight + "/history"))
                 .getValuesAs(JsonObject.class);
         assertEquals(List.of("CREATED", "UPDATED"), history.stream().map(h -> h.getString("action")).toList());
         assertEquals("0b0b0b0b-0000-4000-a000-000000000002", history.get(1).getString("changedBy"));
         assertEquals(2, history.get(1).getInt("version"));
 
-        assertEquals(412, send("DELETE", insight, "\"1\"", null).statusCode());
-        assertEquals(204, send("DELETE", insight, "\"2\"", null).statusCode());
+        assertEquals(412, as(CURATOR).ifMatch("\"1\"").delete(insight).statusCode());
+        assertEquals(204, as(CURATOR).ifMatch("\"2\"").delete(insight).statusCode());
         assertEquals("{\"value\":[],\"hasMoreResults\":false}", read(opportunity).body());
-        assertEquals(404, send("GET", insight, null, null).statusCode());
-        assertTrue(send("GET", insight + "/history", null, null).body().contains("\"DELETED\""));
+        assertEquals(404, as(CURATOR).get(insight).statusCode());
+        assertTrue(as(CURATOR).get(insight + "/history").body().contains("\"DELETED\""));
     }
 
     @Test
@@ -101,25 +83,26 @@ class CurationIT {
         String translation = "admin/v1/insights/" + id + "/translations/DE";
         String german = "{\"title\": \"Budget genehmigt\", \"description\": \"Der CFO hat 120 Ger\u00e4te"
                 + " genehmigt.\", \"additionalProperties\": {\"Menge\": \"120\"}}";
-        assertEquals(428, send("PUT", translation, null, german).statusCode());
-        assertEquals(412, send("PUT", translation, "\"7\"", german).statusCode());
-        HttpResponse<String> translated = send("PUT", translation, "\"1\"", german);
+        assertEquals(428, as(CURATOR).put(translation, german).statusCode());
+        assertEquals(412, as(CURATOR).ifMatch("\"7\"").put(translation, german).statusCode());
+        HttpResponse<String> translated = as(CURATOR).ifMatch("\"1\"").put(translation, german);
         assertEquals(200, translated.statusCode(), translated::body);
         assertEquals("\"2\"", translated.headers().firstValue("ETag").orElseThrow(), "a translation is a change");
         assertEquals("Budget genehmigt", Http.json(translated).getJsonObject("translations").getJsonObject("de")
                 .getString("title"));
 
-        HttpResponse<String> read = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
-                + opportunity), "Authorization", TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "de-CH");
+        HttpResponse<String> read = as(SELLER).get("v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity, "Accept-Language", "de-CH");
         assertEquals("{\"value\":[{\"title\":\"Budget genehmigt\",\"description\":\"Der CFO hat 120 Ger\u00e4te"
                 + " genehmigt.\",\"additionalProperties\":{\"Menge\":\"120\"}}],\"hasMoreResults\":false}", read.body());
         assertEquals("de", read.headers().firstValue("Content-Language").orElseThrow());
 
-        assertEquals(400, send("PUT", "admin/v1/insights/" + id + "/translations/en", "\"2\"", german).statusCode(),
+        assertEquals(400, as(CURATOR).ifMatch("\"2\"").put("admin/v1/insights/" + id + "/translations/en", german)
+                .statusCode(),
                 "its own language is the insight itself");
-        assertEquals(200, send("DELETE", translation, "\"2\"", null).statusCode());
-        assertTrue(Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId=" + opportunity),
-                "Authorization", TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "de").body()
+        assertEquals(200, as(CURATOR).ifMatch("\"2\"").delete(translation).statusCode());
+        assertTrue(as(SELLER).get("v1/opportunity-insights?recordType=opportunity&recordId=" + opportunity,
+                "Accept-Language", "de").body()
                 .contains("Budget approved"));
     }
 
@@ -134,18 +117,18 @@ class CurationIT {
                 + "\", \"visibleUntil\": \"" + now.minus(1, ChronoUnit.DAYS) + "\"}");
         long second = create(record, "Second", "{}");
         assertEquals(List.of("Second", "Current"), titles(read(opportunity)), "newest first, only those valid now");
-        assertEquals(4, Http.array(send("GET", "admin/v1/records/" + record + "/insights", null, null)).size(),
+        assertEquals(4, Http.array(as(CURATOR).get("admin/v1/records/" + record + "/insights")).size(),
                 "curators see all of them");
 
-        HttpResponse<String> reordered = send("PUT", "admin/v1/records/" + record + "/order", null,
+        HttpResponse<String> reordered = as(CURATOR).put("admin/v1/records/" + record + "/order",
                 "{\"insightIds\": [" + current + ", " + second + ", " + later + ", " + expired + "]}");
         assertEquals(200, reordered.statusCode(), reordered::body);
         assertEquals(List.of("Current", "Second"), titles(read(opportunity)));
-        assertEquals(400, send("PUT", "admin/v1/records/" + record + "/order", null,
+        assertEquals(400, as(CURATOR).put("admin/v1/records/" + record + "/order",
                 "{\"insightIds\": [" + current + "]}").statusCode(), "every insight, once");
 
-        HttpResponse<String> records = send("GET", "admin/v1/records?crmType=Dynamics%20365&orgUrl="
-                + "https://contoso.crm.dynamics.com", null, null);
+        HttpResponse<String> records = as(CURATOR).get("admin/v1/records?crmType=Dynamics%20365&orgUrl="
+                + "https://contoso.crm.dynamics.com");
         assertEquals(200, records.statusCode(), records::body);
         assertTrue(records.body().contains("\"recordId\":\"" + opportunity + "\",\"displayName\":\"Curation test\","
                 + "\"insightCount\":4"), records::body);
@@ -163,22 +146,22 @@ class CurationIT {
         assertEquals(hits + 1, cacheFigures().getJsonNumber("hits").longValue(), "the second read is a hit");
 
         // every kind of change is served by this node at once: edit, translation, order, deletion
-        assertEquals(200, send("PUT", "admin/v1/insights/" + first, "\"1\"",
+        assertEquals(200, as(CURATOR).ifMatch("\"1\"").put("admin/v1/insights/" + first,
                 "{\"title\": \"First, edited\", \"description\": \"Changed.\", \"dateTime\": \"2026-11-01T10:00:00Z\"}")
                 .statusCode());
         assertEquals(List.of("Second", "First, edited"), titles(read(opportunity)));
-        HttpResponse<String> german = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
-                + opportunity), "Authorization", TestTokens.bearer(TestTokens.CONTOSO), "Accept-Language", "de");
+        HttpResponse<String> german = as(SELLER).get("v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity, "Accept-Language", "de");
         assertEquals(List.of("Second", "First, edited"), titles(german));
-        assertEquals(200, send("PUT", "admin/v1/insights/" + first + "/translations/de", "\"2\"",
+        assertEquals(200, as(CURATOR).ifMatch("\"2\"").put("admin/v1/insights/" + first + "/translations/de",
                 "{\"title\": \"Erste\", \"description\": \"Geaendert.\"}").statusCode());
-        assertEquals(List.of("Second", "Erste"), titles(Http.get(uri("v1/opportunity-insights?recordType="
-                + "opportunity&recordId=" + opportunity), "Authorization", TestTokens.bearer(TestTokens.CONTOSO),
+        assertEquals(List.of("Second", "Erste"), titles(as(SELLER).get("v1/opportunity-insights?recordType="
+                + "opportunity&recordId=" + opportunity,
                 "Accept-Language", "de")));
-        assertEquals(200, send("PUT", "admin/v1/records/" + record + "/order", null,
+        assertEquals(200, as(CURATOR).put("admin/v1/records/" + record + "/order",
                 "{\"insightIds\": [" + first + ", " + second + "]}").statusCode());
         assertEquals(List.of("First, edited", "Second"), titles(read(opportunity)));
-        assertEquals(204, send("DELETE", "admin/v1/insights/" + second, "\"2\"", null).statusCode());
+        assertEquals(204, as(CURATOR).ifMatch("\"2\"").delete("admin/v1/insights/" + second).statusCode());
         assertEquals(List.of("First, edited"), titles(read(opportunity)));
     }
 
@@ -209,16 +192,16 @@ class CurationIT {
         create(addRecord(opportunity), "Cached", "{}");
         read(opportunity);
         assertTrue(cacheFigures().getJsonNumber("size").longValue() > 0);
-        assertEquals(204, send("POST", "admin/v1/caches/flush", null, null).statusCode());
+        assertEquals(204, as(CURATOR).send("POST", "admin/v1/caches/flush", null).statusCode());
         assertEquals(0, cacheFigures().getJsonNumber("size").longValue());
         assertEquals(List.of("Cached"), titles(read(opportunity)));
-        assertEquals(403, Http.get(uri("admin/v1/caches"), "Authorization", TestTokens.bearer(TestTokens.CONTOSO))
+        assertEquals(403, as(SELLER).get("admin/v1/caches")
                 .statusCode(), "sellers see no cache figures");
     }
 
     /** This node's answer cache: size, hits, misses. */
     private JsonObject cacheFigures() {
-        HttpResponse<String> caches = send("GET", "admin/v1/caches", null, null);
+        HttpResponse<String> caches = as(CURATOR).get("admin/v1/caches");
         assertEquals(200, caches.statusCode(), caches::body);
         return Http.json(caches).getJsonObject("answers");
     }
@@ -226,7 +209,7 @@ class CurationIT {
     @Test
     void everyProblemOfADocumentIsListedAndReadersCannotCurate() {
         long record = addRecord(UUID.randomUUID().toString());
-        HttpResponse<String> invalid = send("POST", "admin/v1/records/" + record + "/insights", null,
+        HttpResponse<String> invalid = as(CURATOR).post("admin/v1/records/" + record + "/insights",
                 "{\"title\": \"\", \"url\": \"http://plain.example.com\", \"dateTime\": \"yesterday\","
                         + " \"visibleFrom\": \"2026-12-01T00:00:00Z\", \"visibleUntil\": \"2026-11-01T00:00:00Z\","
                         + " \"additionalProperties\": {\" \": \"x\", \"Owner\": \"\"}, \"colour\": \"red\"}");
@@ -234,8 +217,7 @@ class CurationIT {
         assertEquals(Set.of("colour", "title", "description", "url", "dateTime", "visibleUntil",
                 "additionalProperties. ", "additionalProperties.Owner"),
                 Http.json(invalid).getJsonObject("details").keySet());
-        HttpResponse<String> reader = Http.get(uri("admin/v1/records/" + record + "/insights"), "Authorization",
-                TestTokens.bearer(TestTokens.CONTOSO));
+        HttpResponse<String> reader = as(SELLER).get("admin/v1/records/" + record + "/insights");
         assertEquals(403, reader.statusCode());
         assertFalse(reader.body().contains("value"));
     }
@@ -273,8 +255,8 @@ class CurationIT {
         assertEquals("{\"insights\":1,\"created\":0,\"updated\":1,\"unchanged\":0,\"recordsAdded\":0}",
                 importFile("application/json", changed).body());
         assertEquals(List.of("Budget signed"), titles(read(first)), "matched by its key: changed, not added");
-        assertEquals(List.of("Budget unterzeichnet"), titles(Http.get(uri("v1/opportunity-insights?recordType="
-                + "opportunity&recordId=" + first), "Authorization", TestTokens.bearer(TestTokens.CONTOSO),
+        assertEquals(List.of("Budget unterzeichnet"), titles(as(SELLER).get("v1/opportunity-insights?recordType="
+                + "opportunity&recordId=" + first,
                 "Accept-Language", "de")));
 
     }
@@ -284,7 +266,7 @@ class CurationIT {
         // an organization of its own: the demo's seeded insights break the write rules on purpose (to show how
         // the read action cuts text), and would be reported on import
         String host = "export-" + UUID.randomUUID().toString().substring(0, 8) + ".crm.dynamics.com";
-        HttpResponse<String> tenant = send("PUT", "admin/v1/tenants/" + UUID.randomUUID(), null,
+        HttpResponse<String> tenant = as(CURATOR).put("admin/v1/tenants/" + UUID.randomUUID(),
                 "{\"displayName\": \"Export test\", \"organizations\": [{\"crmType\": \"Dynamics 365\","
                         + " \"orgUrl\": \"" + host + "\"}]}");
         assertTrue(tenant.statusCode() == 200 || tenant.statusCode() == 201, tenant::body);
@@ -298,8 +280,8 @@ class CurationIT {
                 + record + "}, {\"key\": \"b\", \"title\": \"Second\", \"description\": \"Plain.\"" + record + "}]}";
         assertEquals(2, Http.json(importFile("application/json", file)).getInt("created"));
         for (String type : List.of("application/json", "text/csv")) {
-            HttpResponse<String> export = Http.get(uri("admin/v1/export?crmType=Dynamics%20365&orgUrl=" + host),
-                    "Authorization", CURATOR, "Accept", type);
+            HttpResponse<String> export = as(CURATOR).get("admin/v1/export?crmType=Dynamics%20365&orgUrl=" + host,
+                    "Accept", type);
             assertEquals(200, export.statusCode(), export::body);
             assertTrue(export.headers().firstValue("Content-Type").orElseThrow().startsWith(type));
             HttpResponse<String> reimported = importFile(type, export.body());
@@ -312,9 +294,9 @@ class CurationIT {
     void theSeedScriptTheConfigurationNamesIsServed() {
         // the suite's servers run server-config/seed/seed-template.json after the demo data (it.server.options)
         String northwind = "0a0b0c0d-0000-4000-a000-00000000e500";
-        HttpResponse<String> seeded = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
-                + "5EED0000-0000-4000-A000-000000000500&crmOrgUrl=https://northwind.crm4.dynamics.com/"),
-                "Authorization", TestTokens.bearer(northwind), "Accept-Language", "de");
+        HttpResponse<String> seeded = as(TestTokens.bearer(northwind)).get("v1/opportunity-insights?recordType="
+                + "opportunity&recordId=5EED0000-0000-4000-A000-000000000500&crmOrgUrl="
+                + "https://northwind.crm4.dynamics.com/", "Accept-Language", "de");
         assertEquals(200, seeded.statusCode(), seeded::body);
         assertEquals("{\"value\":[{\"title\":\"Angebot versandt\",\"description\":\"Angebot Q-2026-118 an den"
                 + " Einkauf versandt; Entscheidung in zwei Wochen erwartet.\",\"url\":\"https://hub.northwind.example"
@@ -324,37 +306,36 @@ class CurationIT {
 
     @Test
     void theConsoleIsServedLockedDownAndItsSettingsArePublic() {
-        HttpResponse<String> page = Http.get(uri("../console/"));
+        HttpResponse<String> page = api().get("../console/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<script type=\"module\" src=\"js/main.js\"></script>"));
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(policy.contains("script-src 'self';") && policy.contains("frame-ancestors 'self'"), policy);
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals(200, Http.get(uri("../console/lib/msal-browser/lib/msal-browser.min.js")).statusCode(),
+        assertEquals(200, api().get("../console/lib/msal-browser/lib/msal-browser.min.js").statusCode(),
                 "MSAL comes with the WAR, from npm at build time");
 
-        HttpResponse<String> settings = Http.get(uri("console/settings"));
+        HttpResponse<String> settings = api().get("console/settings");
         assertEquals(200, settings.statusCode(), settings::body);
         assertEquals("{\"demo\":false,\"adminRole\":\"Insights.Admin\"}", settings.body(),
                 "no demo tokens and no Entra sign-in configured for this suite");
     }
 
     private HttpResponse<String> importFile(String type, String file) {
-        return Http.send(HttpRequest.newBuilder(uri("admin/v1/import")).header("Authorization", CURATOR)
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(file)).build());
+        return as(CURATOR).send("POST", "admin/v1/import", file, "Content-Type", type);
     }
 
     private long addRecord(String opportunity) {
-        HttpResponse<String> added = send("POST", "admin/v1/records", null, "{\"crmType\": \"Dynamics 365\","
+        HttpResponse<String> added = as(CURATOR).post("admin/v1/records", "{\"crmType\": \"Dynamics 365\","
                 + " \"orgUrl\": \"https://contoso.crm.dynamics.com\", \"recordType\": \"Opportunity\","
                 + " \"recordId\": \"{" + opportunity.toUpperCase() + "}\", \"displayName\": \"Curation test\"}");
         assertEquals(201, added.statusCode(), added::body);
         JsonObject record = Http.json(added);
         assertEquals(opportunity, record.getString("recordId"));
-        assertEquals(200, send("POST", "admin/v1/records", null, "{\"crmType\": \"Dynamics 365\", \"orgUrl\":"
+        assertEquals(200, as(CURATOR).post("admin/v1/records", "{\"crmType\": \"Dynamics 365\", \"orgUrl\":"
                 + " \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\", \"recordId\": \"" + opportunity
                 + "\"}").statusCode(), "adding it again finds it");
-        HttpResponse<String> blank = send("POST", "admin/v1/records", null, "{\"crmType\": \"Dynamics 365\","
+        HttpResponse<String> blank = as(CURATOR).post("admin/v1/records", "{\"crmType\": \"Dynamics 365\","
                 + " \"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"account\", \"recordId\": \""
                 + opportunity + "\", \"displayName\": \"  \"}");
         assertEquals(201, blank.statusCode(), blank::body);
@@ -366,7 +347,7 @@ class CurationIT {
     private long create(long record, String title, String extra) {
         String body = extra.replaceFirst("^\\{", "{\"title\": \"" + title + "\", \"description\": \"About "
                 + title + ".\"" + (extra.equals("{}") ? "" : ", "));
-        HttpResponse<String> created = send("POST", "admin/v1/records/" + record + "/insights", null, body);
+        HttpResponse<String> created = as(CURATOR).post("admin/v1/records/" + record + "/insights", body);
         assertEquals(201, created.statusCode(), created::body);
         return Http.json(created).getJsonNumber("id").longValue();
     }
@@ -377,28 +358,6 @@ class CurationIT {
     }
 
     private HttpResponse<String> read(String opportunity) {
-        return Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId=" + opportunity),
-                "Authorization", TestTokens.bearer(TestTokens.CONTOSO));
-    }
-
-    private HttpResponse<String> send(String method, String path, String ifMatch, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", CURATOR)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return Http.send(request.build());
-    }
-
-    private URI uri(String path) {
-        try {
-            return base.toURI().resolve("api/" + path);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return as(SELLER).get("v1/opportunity-insights?recordType=opportunity&recordId=" + opportunity);
     }
 }

@@ -3,10 +3,8 @@ package org.salesinsights.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -15,14 +13,9 @@ import java.util.function.Supplier;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salesinsights.insights.boundary.AnswerCache;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The database goes away while the server runs (the proxy in front of PostgreSQL stops answering) and comes back:
@@ -31,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deadline (a load balancer's probe must not hang on a dead network either), and both must recover without a
  * restart.
  */
-@ExtendWith(ArquillianExtension.class)
-class DatabaseOutageIT {
+@Tag("postgresql") // cuts the connection to PostgreSQL through DatabaseProxy (the postgresql profile)
+class DatabaseOutageIT extends DeployedWar {
 
     private static final String RECORD = "api/v1/opportunity-insights?recordType=lead&recordId=3c59dc04-8a1e-4b2f-9d6c-7e5f4a3b2c10";
     /** A record no test reads before the outage, so that no node has it cached. */
@@ -40,14 +33,6 @@ class DatabaseOutageIT {
     private static final Duration BUDGET = Duration.ofSeconds(2);
     /** The server's insights.request.deadline-ms: the suite runs it with the default. */
     private static final Duration DEADLINE = Duration.ofMillis(1500);
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
 
     @Test
     void aDeadDatabaseGetsAFastRetryable503AndTheServiceRecoversByItself() throws Exception {

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,21 +16,14 @@ import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The email summary action (Microsoft's "Email Summary Skill Version 2") over HTTP on a real server: a POST with the
  * email and the CRM records of its thread, answered with the curated and fed insights of those records, one sentence
  * each, with the read actions' checks, paging, languages, security and cache.
  */
-@ExtendWith(ArquillianExtension.class)
-class EmailSummaryIT {
+class EmailSummaryIT extends DeployedWar {
 
     private static final String PATH = "enhanceskills/email-insights-v2";
     private static final String CONTOSO_OPPORTUNITY = "d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91";
@@ -47,14 +36,6 @@ class EmailSummaryIT {
             + " \"tony@contoso.com\", \"to\": [\"kenny@fourthcoffee.com\"], \"cc\": [], \"bcc\": [],"
             + " \"sentDateTime\": \"2026-11-30T10:00:00+01:00\", \"messageId\": \"AAMkAGI2\", \"conversationId\":"
             + " \"AAQkAGI2\"}";
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
 
     @Test
     void theDemoThreadAnswersByteForByteConnectedRecordFirst() throws IOException {
@@ -122,11 +103,12 @@ class EmailSummaryIT {
                 + ", \"skip\": 4}").body());
 
         // the seller's language, as for the other actions
-        HttpResponse<String> translated = send("PUT", "admin/v1/insights/" + second + "/translations/de", "\"1\"",
+        HttpResponse<String> translated = as(CURATOR).ifMatch("\"1\"").put("admin/v1/insights/" + second
+                + "/translations/de",
                 "{\"title\": \"Hub\", \"description\": \"Zweite Chance.\"}");
         assertEquals(200, translated.statusCode(), translated::body);
-        HttpResponse<String> german = Http.send(request(CONTOSO, "{" + EMAIL + ", " + thread + ", \"skip\": 1,"
-                + " \"top\": 1}").header("Accept-Language", "de-CH, en;q=0.5").build());
+        HttpResponse<String> german = as(CONTOSO).send("POST", PATH, "{" + EMAIL + ", " + thread + ", \"skip\": 1,"
+                + " \"top\": 1}", "Accept-Language", "de-CH, en;q=0.5");
         assertEquals("{\"value\":[{\"insight\":\"Zweite Chance.\"}],\"hasMoreResults\":true}", german.body());
         assertEquals("de", german.headers().firstValue("Content-Language").orElseThrow());
 
@@ -171,17 +153,14 @@ class EmailSummaryIT {
         assertEquals(400, otherOrg.statusCode());
         assertEquals("INVALID_CRM_CONNECTION", Http.json(otherOrg).getString("errorCode"));
 
-        HttpResponse<String> unsigned = Http.send(HttpRequest.newBuilder(uri(PATH)).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString("{" + EMAIL + "}")).build());
+        HttpResponse<String> unsigned = api().post(PATH, "{" + EMAIL + "}");
         assertEquals(401, unsigned.statusCode());
         assertEquals("INVALID_TOKEN_SPECIFIED", Http.json(unsigned).getString("errorCode"));
         HttpResponse<String> stranger = post(TestTokens.bearer(TestTokens.STRANGER), "{" + EMAIL + "}");
         assertEquals(403, stranger.statusCode());
         assertEquals("INSUFFICIENT_PERMISSIONS", Http.json(stranger).getString("errorCode"));
 
-        HttpResponse<String> text = Http.send(HttpRequest.newBuilder(uri(PATH)).header("Authorization", fabrikam)
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{" + EMAIL + "}"))
-                .build());
+        HttpResponse<String> text = as(fabrikam).send("POST", PATH, "{" + EMAIL + "}", "Content-Type", "text/plain");
         assertEquals(415, text.statusCode(), text::body);
         assertEquals("UNSUPPORTED_MEDIA_TYPE", Http.json(text).getString("errorCode"));
         // one byte over the limit, declared by Content-Length and sent chunked: refused in the contract's body (over
@@ -204,7 +183,7 @@ class EmailSummaryIT {
         assertEquals("PAYLOAD_TOO_LARGE", Http.json(tooLargeChunked).getString("errorCode"));
         assertEquals(413, tooLarge.statusCode());
         assertEquals("PAYLOAD_TOO_LARGE", Http.json(tooLarge).getString("errorCode"));
-        HttpResponse<String> get = Http.get(uri(PATH), "Authorization", fabrikam);
+        HttpResponse<String> get = as(fabrikam).get(PATH);
         assertEquals(405, get.statusCode());
         assertEquals("METHOD_NOT_ALLOWED", Http.json(get).getString("errorCode"));
     }
@@ -215,16 +194,16 @@ class EmailSummaryIT {
     }
 
     private HttpRequest.Builder request(String token, String body) {
-        return HttpRequest.newBuilder(uri(PATH)).header("Authorization", token)
+        return HttpRequest.newBuilder(api().uri(PATH)).header("Authorization", token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private HttpResponse<String> post(String token, String body) {
-        return Http.send(request(token, body).build());
+        return as(token).post(PATH, body);
     }
 
     private long addRecord(String type, String id) {
-        HttpResponse<String> added = send("POST", "admin/v1/records", null, "{\"crmType\": \"Dynamics 365\","
+        HttpResponse<String> added = as(CURATOR).post("admin/v1/records", "{\"crmType\": \"Dynamics 365\","
                 + " \"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"" + type + "\", \"recordId\": \"" + id
                 + "\"}");
         assertEquals(201, added.statusCode(), added::body);
@@ -232,32 +211,15 @@ class EmailSummaryIT {
     }
 
     private long create(long record, String insight) {
-        HttpResponse<String> created = send("POST", "admin/v1/records/" + record + "/insights", null, insight);
+        HttpResponse<String> created = as(CURATOR).post("admin/v1/records/" + record + "/insights", insight);
         assertEquals(201, created.statusCode(), created::body);
         return Http.json(created).getJsonNumber("id").longValue();
-    }
-
-    private HttpResponse<String> send(String method, String path, String ifMatch, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", CURATOR)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return Http.send(request.build());
     }
 
     private static String golden(String name) throws IOException {
         try (InputStream in = EmailSummaryIT.class.getResourceAsStream("/golden/" + name)) {
             assertNotNull(in, "missing golden file " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-    }
-
-    private URI uri(String path) {
-        try {
-            return base.toURI().resolve("api/" + path);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,14 +21,8 @@ import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The feed API over HTTP on a real server (issue 14): who may feed what (the permission matrix), a retry that
@@ -44,8 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * quote system as a feeder; {@link #THEIRS} owns another and lists the quote system too, so a feed there is refused
  * only because the token comes from our tenant.
  */
-@ExtendWith(ArquillianExtension.class)
-class FeedsIT {
+class FeedsIT extends DeployedWar {
 
     private static final String CURATOR = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
     private static final String OURS = "f00d0000-0000-4000-a000-" + suffix();
@@ -55,14 +43,6 @@ class FeedsIT {
     private static final String QUOTES_APP = "a7c1e000-0000-4000-a000-000000000001";
     private static final String STRANGER_APP = "a7c1e000-0000-4000-a000-000000000002";
     private static volatile boolean registered;
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
 
     private static String suffix() {
         return String.format("%012d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000_000L));
@@ -78,7 +58,7 @@ class FeedsIT {
         if (registered) {
             return;
         }
-        HttpResponse<String> ours = curator("PUT", "admin/v1/tenants/" + OURS, "{\"displayName\": \"Feeds test\","
+        HttpResponse<String> ours = as(CURATOR).put("admin/v1/tenants/" + OURS, "{\"displayName\": \"Feeds test\","
                 + " \"organizations\": [{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"https://" + HOST + "\"}],"
                 + " \"feeders\": [{\"appId\": \"" + QUOTES_APP.toUpperCase() + "\", \"name\": \"Quote system\"}]}");
         assertEquals(201, ours.statusCode(), ours::body);
@@ -87,7 +67,7 @@ class FeedsIT {
         assertEquals("\"1\"", ours.headers().firstValue("ETag").orElseThrow());
         assertEquals(List.of("{\"appId\":\"" + QUOTES_APP + "\",\"name\":\"Quote system\"}"),
                 Http.json(ours).getJsonArray("feeders").stream().map(Object::toString).toList());
-        HttpResponse<String> theirs = curator("PUT", "admin/v1/tenants/" + THEIRS, "{\"displayName\": \"Other\","
+        HttpResponse<String> theirs = as(CURATOR).put("admin/v1/tenants/" + THEIRS, "{\"displayName\": \"Other\","
                 + " \"organizations\": [{\"crmType\": \"Dynamics 365\", \"orgUrl\": \"" + THEIR_HOST + "\"}],"
                 + " \"feeders\": [{\"appId\": \"" + QUOTES_APP + "\", \"name\": \"Their quote system\"}]}");
         assertEquals(201, theirs.statusCode(), theirs::body);
@@ -101,40 +81,41 @@ class FeedsIT {
         String path = "feed/v1/sources/quotes/insights/Q-" + opportunity.substring(0, 8);
         String item = item(HOST, opportunity, "Quote sent", "");
 
-        HttpResponse<String> unlisted = feed("PUT", path, app(OURS, STRANGER_APP), item);
+        HttpResponse<String> unlisted = as(app(OURS, STRANGER_APP)).put(path, item);
         assertRefused(unlisted, "an application the tenant does not list");
-        HttpResponse<String> user = feed("PUT", path, TestTokens.bearer(OURS), item);
+        HttpResponse<String> user = as(TestTokens.bearer(OURS)).put(path, item);
         assertRefused(user, "a user's delegated token");
-        HttpResponse<String> curatorsToken = feed("PUT", path, CURATOR, item);
+        HttpResponse<String> curatorsToken = as(CURATOR).put(path, item);
         assertRefused(curatorsToken, "a curator's delegated token");
-        HttpResponse<String> theirOrganization = feed("PUT", path, app(OURS, QUOTES_APP),
+        HttpResponse<String> theirOrganization = quotes().put(path,
                 item(THEIR_HOST, opportunity, "Quote sent", ""));
         assertRefused(theirOrganization, "another tenant's organization, though it lists the same app");
-        assertRefused(feed("DELETE", path + "?crmType=Dynamics%20365&crmOrgUrl=" + THEIR_HOST,
-                app(OURS, QUOTES_APP), null), "a deletion in another tenant's organization");
-        assertRefused(feed("PUT", path, app(OURS, QUOTES_APP), item("nobody-" + OURS.substring(24)
+        assertRefused(quotes().delete(path + "?crmType=Dynamics%20365&crmOrgUrl=" + THEIR_HOST),
+                "a deletion in another tenant's organization");
+        assertRefused(quotes().put(path, item("nobody-" + OURS.substring(24)
                 + ".crm.dynamics.com", opportunity, "Quote sent", "")), "an organization nobody registered");
         assertEquals(0, records(HOST).stream().filter(r -> r.getString("recordId").equals(opportunity)).count(),
                 "no refused feed made the record");
 
-        HttpResponse<String> withoutRole = feed("PUT", path, "Bearer " + TestTokens.token(TestTokens.currentKey(), OURS,
-                claims -> claims.claim("scp", null).claim("roles", List.of("Insights.Admin")).claim("azp", QUOTES_APP)),
-                item);
+        HttpResponse<String> withoutRole = as("Bearer " + TestTokens.token(TestTokens.currentKey(), OURS,
+                claims -> claims.claim("scp", null).claim("roles", List.of("Insights.Admin")).claim("azp", QUOTES_APP)))
+                .put(path, item);
         assertEquals(401, withoutRole.statusCode(), "an app-only token without the feed role is no token here");
         assertEquals("INVALID_TOKEN_SPECIFIED", Http.json(withoutRole).getString("errorCode"));
 
-        HttpResponse<String> listed = feed("PUT", path, app(OURS, QUOTES_APP), item);
+        HttpResponse<String> listed = quotes().put(path, item);
         assertEquals(201, listed.statusCode(), listed::body);
 
         // an application's token opens nothing but the feed API
-        HttpResponse<String> read = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
-                + opportunity + "&crmOrgUrl=" + HOST), "Authorization", app(OURS, QUOTES_APP));
+        HttpResponse<String> read = quotes().get("v1/opportunity-insights?recordType=opportunity&recordId="
+                + opportunity + "&crmOrgUrl=" + HOST);
         assertRefused(read, "the read action, for an application");
-        assertRefused(Http.get(uri("admin/v1/tenants"), "Authorization", "Bearer " + TestTokens.token(
+        assertRefused(as("Bearer " + TestTokens.token(
                 TestTokens.currentKey(), TestTokens.PARTNER, claims -> claims.claim("scp", null).claim("roles",
-                        List.of("Insights.Feed", TestTokens.ADMIN_ROLE)).claim("azp", QUOTES_APP))),
+                        List.of("Insights.Feed", TestTokens.ADMIN_ROLE)).claim("azp", QUOTES_APP)))
+                .get("admin/v1/tenants"),
                 "the curators' API, for an application of the partner's tenant with the admin role");
-        assertRefused(Http.get(uri("v1/test-connection"), "Authorization", app(OURS, QUOTES_APP)),
+        assertRefused(quotes().get("v1/test-connection"),
                 "the connector's connection test, for an application");
     }
 
@@ -147,7 +128,7 @@ class FeedsIT {
                 + " \"dateTime\": \"2026-11-25T10:30:00+01:00\", \"language\": \"en\","
                 + " \"additionalProperties\": {\"Amount\": \"120 machines\", \"Stage\": \"Sent\"}");
 
-        HttpResponse<String> created = feed("PUT", path, app(OURS, QUOTES_APP), item);
+        HttpResponse<String> created = quotes().put(path, item);
         assertEquals(201, created.statusCode(), created::body);
         assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/" + path));
@@ -159,7 +140,7 @@ class FeedsIT {
                 created.body());
 
         for (int retry = 0; retry < 2; retry++) {
-            HttpResponse<String> again = feed("PUT", path, app(OURS, QUOTES_APP), item);
+            HttpResponse<String> again = quotes().put(path, item);
             assertEquals(200, again.statusCode(), again::body);
             assertEquals(created.body(), again.body(), "a retry gets the same answer");
             assertEquals("\"1\"", again.headers().firstValue("ETag").orElseThrow(), "and changes nothing");
@@ -171,18 +152,18 @@ class FeedsIT {
         assertEquals("Q-2026-" + opportunity.substring(0, 4), insight.getString("externalId"));
         assertFalse(insight.getBoolean("hidden"));
         String history = "admin/v1/insights/" + insight.getJsonNumber("id").longValue() + "/history";
-        List<JsonObject> changes = Http.array(curator("GET", history, null)).getValuesAs(JsonObject.class);
+        List<JsonObject> changes = Http.array(as(CURATOR).get(history)).getValuesAs(JsonObject.class);
         assertEquals(List.of("CREATED"), changes.stream().map(c -> c.getString("action")).toList());
         assertEquals("app Quote system (" + QUOTES_APP + ")", changes.get(0).getString("changedBy"),
                 "history names the application by its registry name");
 
-        HttpResponse<String> changed = feed("PUT", path, app(OURS, QUOTES_APP),
+        HttpResponse<String> changed = quotes().put(path,
                 item(HOST, opportunity, "Quote accepted", ""));
         assertEquals(200, changed.statusCode(), changed::body);
         assertEquals("\"2\"", changed.headers().firstValue("ETag").orElseThrow());
         assertFalse(Http.json(changed).containsKey("additionalProperties")
                 && !Http.json(changed).getJsonObject("additionalProperties").isEmpty(), "replaced, not merged");
-        assertEquals(List.of("CREATED", "UPDATED"), Http.array(curator("GET", history, null))
+        assertEquals(List.of("CREATED", "UPDATED"), Http.array(as(CURATOR).get(history))
                 .getValuesAs(JsonObject.class).stream().map(c -> c.getString("action")).toList());
     }
 
@@ -192,17 +173,17 @@ class FeedsIT {
         String opportunity = UUID.randomUUID().toString();
         String path = "feed/v1/sources/support-cases/insights/CASE-" + opportunity.substring(0, 6);
         String deletion = path + "?crmType=Dynamics%20365&crmOrgUrl=https://" + HOST + "/";
-        assertEquals(204, feed("DELETE", deletion, app(OURS, QUOTES_APP), null).statusCode(), "never fed: gone");
-        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Case opened", ""))
+        assertEquals(204, quotes().delete(deletion).statusCode(), "never fed: gone");
+        assertEquals(201, quotes().put(path, item(HOST, opportunity, "Case opened", ""))
                 .statusCode());
         assertEquals(List.of("Case opened"), titles(read(opportunity)));
         for (int attempt = 0; attempt < 2; attempt++) {
-            HttpResponse<String> deleted = feed("DELETE", deletion, app(OURS, QUOTES_APP), null);
+            HttpResponse<String> deleted = quotes().delete(deletion);
             assertEquals(204, deleted.statusCode(), deleted::body);
         }
         assertEquals(List.of(), titles(read(opportunity)), "sellers no longer read it");
         assertEquals(List.of(), insightsOf(opportunity));
-        HttpResponse<String> incomplete = feed("DELETE", path, app(OURS, QUOTES_APP), null);
+        HttpResponse<String> incomplete = quotes().delete(path);
         assertEquals(400, incomplete.statusCode(), incomplete::body);
         assertEquals(Set.of("crmType", "crmOrgUrl"), Http.json(incomplete).getJsonObject("details").keySet());
     }
@@ -214,14 +195,14 @@ class FeedsIT {
         assertEquals(List.of(), titles(read(opportunity)));
         assertEquals(List.of(), titles(read(opportunity)), "the empty answer, cached");
         String path = "feed/v1/sources/contracts/insights/C-" + opportunity.substring(0, 8);
-        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Contract signed", ""))
+        assertEquals(201, quotes().put(path, item(HOST, opportunity, "Contract signed", ""))
                 .statusCode());
         assertEquals(List.of("Contract signed"), titles(read(opportunity)), "the cache dropped the old answer");
-        assertEquals(200, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Contract renewed", ""))
+        assertEquals(200, quotes().put(path, item(HOST, opportunity, "Contract renewed", ""))
                 .statusCode());
         assertEquals(List.of("Contract renewed"), titles(read(opportunity)));
 
-        HttpResponse<String> invalid = feed("PUT", "feed/v1/sources/contracts/insights/C-x", app(OURS, QUOTES_APP),
+        HttpResponse<String> invalid = quotes().put("feed/v1/sources/contracts/insights/C-x",
                 "{\"crmOrgUrl\": \"" + HOST + "\", \"recordType\": \"opportunity\", \"recordId\": \"" + opportunity
                         + "\", \"title\": \"Twenty-one characters\", \"pinned\": true, \"colour\": \"red\"}");
         assertEquals(400, invalid.statusCode(), invalid::body);
@@ -235,9 +216,9 @@ class FeedsIT {
         register();
         String opportunity = UUID.randomUUID().toString();
         String path = "feed/v1/sources/quotes/insights/Q-pin-" + opportunity.substring(0, 8);
-        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote sent",
+        assertEquals(201, quotes().put(path, item(HOST, opportunity, "Quote sent",
                 ", \"dateTime\": \"2026-11-01T10:00:00Z\"")).statusCode());
-        assertEquals(201, feed("PUT", path + "-other", app(OURS, QUOTES_APP), item(HOST, opportunity, "Newer quote",
+        assertEquals(201, quotes().put(path + "-other", item(HOST, opportunity, "Newer quote",
                 ", \"dateTime\": \"2026-11-20T10:00:00Z\"")).statusCode());
         assertEquals(List.of("Newer quote", "Quote sent"), titles(read(opportunity)), "newest first");
         JsonObject fed = insightsOf(opportunity).stream().filter(i -> i.getString("title").equals("Quote sent"))
@@ -245,14 +226,14 @@ class FeedsIT {
         String insight = "admin/v1/insights/" + fed.getJsonNumber("id").longValue();
 
         // the curator pins it (a document of their own, as the console sends it)
-        HttpResponse<String> pinned = curator("PUT", insight, "{\"title\": \"Quote sent\", \"description\":"
-                + " \"About Quote sent.\", \"dateTime\": \"2026-11-01T10:00:00Z\", \"pinned\": true, \"priority\": 7}",
-                "\"" + fed.getJsonNumber("version").longValue() + "\"");
+        HttpResponse<String> pinned = as(CURATOR).ifMatch("\"" + fed.getJsonNumber("version").longValue() + "\"")
+                .put(insight, "{\"title\": \"Quote sent\", \"description\":"
+                + " \"About Quote sent.\", \"dateTime\": \"2026-11-01T10:00:00Z\", \"pinned\": true, \"priority\": 7}");
         assertEquals(200, pinned.statusCode(), pinned::body);
         assertEquals(List.of("Quote sent", "Newer quote"), titles(read(opportunity)), "pinned first");
-        assertEquals(200, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote revised",
+        assertEquals(200, quotes().put(path, item(HOST, opportunity, "Quote revised",
                 ", \"dateTime\": \"2026-11-02T10:00:00Z\"")).statusCode());
-        JsonObject afterFeed = Http.json(curator("GET", insight, null));
+        JsonObject afterFeed = Http.json(as(CURATOR).get(insight));
         assertTrue(afterFeed.getBoolean("pinned"), afterFeed::toString);
         assertEquals(7, afterFeed.getInt("priority"));
         assertEquals("Quote revised", afterFeed.getString("title"), "the feed owns the content");
@@ -260,24 +241,24 @@ class FeedsIT {
 
         // the curator hides it: sellers no longer read it, and the feed's updates do not bring it back
         String version = "\"" + afterFeed.getJsonNumber("version").longValue() + "\"";
-        assertEquals(428, curator("PUT", insight + "/hidden", "{\"hidden\": true}", null).statusCode());
-        assertEquals(400, curator("PUT", insight + "/hidden", "{\"hidden\": \"yes\"}", version).statusCode());
-        HttpResponse<String> hidden = curator("PUT", insight + "/hidden", "{\"hidden\": true}", version);
+        assertEquals(428, as(CURATOR).put(insight + "/hidden", "{\"hidden\": true}").statusCode());
+        assertEquals(400, as(CURATOR).ifMatch(version).put(insight + "/hidden", "{\"hidden\": \"yes\"}").statusCode());
+        HttpResponse<String> hidden = as(CURATOR).ifMatch(version).put(insight + "/hidden", "{\"hidden\": true}");
         assertEquals(200, hidden.statusCode(), hidden::body);
         assertTrue(Http.json(hidden).getBoolean("hidden"));
         assertEquals(List.of("Newer quote"), titles(read(opportunity)), "a hidden insight is not read");
-        assertEquals(200, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote final",
+        assertEquals(200, quotes().put(path, item(HOST, opportunity, "Quote final",
                 ", \"dateTime\": \"2026-11-03T10:00:00Z\"")).statusCode());
         assertEquals(List.of("Newer quote"), titles(read(opportunity)), "the feed did not show it again");
-        JsonObject stillHidden = Http.json(curator("GET", insight, null));
+        JsonObject stillHidden = Http.json(as(CURATOR).get(insight));
         assertTrue(stillHidden.getBoolean("hidden") && stillHidden.getBoolean("pinned"), stillHidden::toString);
         assertEquals("Quote final", stillHidden.getString("title"));
 
-        HttpResponse<String> shown = curator("PUT", insight + "/hidden", "{\"hidden\": false}",
-                "\"" + stillHidden.getJsonNumber("version").longValue() + "\"");
+        HttpResponse<String> shown = as(CURATOR).ifMatch("\"" + stillHidden.getJsonNumber("version").longValue() + "\"")
+                .put(insight + "/hidden", "{\"hidden\": false}");
         assertEquals(200, shown.statusCode(), shown::body);
         assertEquals(List.of("Quote final", "Newer quote"), titles(read(opportunity)));
-        List<String> actions = Http.array(curator("GET", insight + "/history", null)).getValuesAs(JsonObject.class)
+        List<String> actions = Http.array(as(CURATOR).get(insight + "/history")).getValuesAs(JsonObject.class)
                 .stream().map(c -> c.getString("changedBy")).toList();
         assertEquals(List.of("app Quote system (" + QUOTES_APP + ")", "0b0b0b0b-0000-4000-a000-000000000002",
                 "app Quote system (" + QUOTES_APP + ")", "0b0b0b0b-0000-4000-a000-000000000002",
@@ -299,7 +280,7 @@ class FeedsIT {
                 + batchPut("B-" + tag + "-4", HOST, first, "A title far too long for a card") + ", "
                 + batchPut("B-" + tag + "-5", THEIR_HOST, first, "Not ours") + "]}";
 
-        HttpResponse<String> sent = feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), batch);
+        HttpResponse<String> sent = quotes().post("feed/v1/batches", batch);
         assertEquals(200, sent.statusCode(), sent::body);
         assertEquals(List.of("201 created", "201 created", "201 created", "204 absent", "400 refused", "403 refused"),
                 outcomes(sent));
@@ -313,13 +294,13 @@ class FeedsIT {
                 .getJsonObject("error").getString("errorCode"));
         assertEquals(Set.of("Quote sent", "Order placed"), Set.copyOf(titles(read(first))));
 
-        HttpResponse<String> again = feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), batch);
+        HttpResponse<String> again = quotes().post("feed/v1/batches", batch);
         assertEquals(List.of("200 unchanged", "200 unchanged", "200 unchanged", "204 absent", "400 refused",
                 "403 refused"), outcomes(again), "a batch sent again writes nothing");
         assertEquals(versions(sent), versions(again));
         assertEquals(2, insightsOf(first).size());
 
-        HttpResponse<String> next = feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), "{\"items\": ["
+        HttpResponse<String> next = quotes().post("feed/v1/batches", "{\"items\": ["
                 + "{\"action\": \"delete\", \"source\": \"quotes\", \"externalId\": \"B-" + tag + "-1\","
                 + " \"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + HOST + "\"}, "
                 + batchPut("B-" + tag + "-2", HOST, first, "Order shipped") + "]}");
@@ -342,7 +323,7 @@ class FeedsIT {
         try {
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                sent.add(senders.submit(() -> feed("POST", "feed/v1/batches", app(OURS, QUOTES_APP), batch)));
+                sent.add(senders.submit(() -> quotes().post("feed/v1/batches", batch)));
             }
             Map<String, Long> outcomes = new HashMap<>();
             for (Future<HttpResponse<String>> response : sent) {
@@ -365,15 +346,15 @@ class FeedsIT {
         String opportunity = UUID.randomUUID().toString();
         String tag = opportunity.substring(0, 8);
         for (String id : List.of("1", "2", "3")) {
-            assertEquals(201, feed("PUT", "feed/v1/sources/support/insights/S-" + tag + "-" + id, app(OURS, QUOTES_APP),
+            assertEquals(201, quotes().put("feed/v1/sources/support/insights/S-" + tag + "-" + id,
                     item(HOST, opportunity, "Case " + id, "")).statusCode());
         }
-        assertEquals(201, feed("PUT", "feed/v1/sources/quotes/insights/Q-" + tag, app(OURS, QUOTES_APP),
+        assertEquals(201, quotes().put("feed/v1/sources/quotes/insights/Q-" + tag,
                 item(HOST, opportunity, "Quote sent", "")).statusCode());
         String record = "\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + HOST + "\", \"recordType\":"
                 + " \"opportunity\", \"recordId\": \"" + opportunity + "\"";
 
-        HttpResponse<String> bad = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP), "{" + record
+        HttpResponse<String> bad = quotes().put("feed/v1/sources/support/snapshot", "{" + record
                 + ", \"items\": [{\"externalId\": \"S-" + tag + "-2\", \"title\": \"Case 2\", \"description\":"
                 + " \"d\"}, {\"externalId\": \"S-" + tag + "-4\", \"title\": \"\", \"description\": \"d\"}]}");
         assertEquals(400, bad.statusCode(), bad::body);
@@ -383,21 +364,21 @@ class FeedsIT {
         String snapshot = "{" + record + ", \"items\": [{\"externalId\": \"S-" + tag + "-2\", \"title\":"
                 + " \"Case 2\", \"description\": \"About Case 2.\"}, {\"externalId\": \"S-" + tag + "-4\","
                 + " \"title\": \"Case 4\", \"description\": \"About Case 4.\"}]}";
-        HttpResponse<String> synced = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP), snapshot);
+        HttpResponse<String> synced = quotes().put("feed/v1/sources/support/snapshot", snapshot);
         assertEquals(200, synced.statusCode(), synced::body);
         assertEquals(List.of("200 unchanged", "201 created"), outcomes(synced));
         assertEquals(2, Http.json(synced).getInt("deleted"), "cases 1 and 3, which the snapshot no longer holds");
         assertEquals(Set.of("Case 2", "Case 4", "Quote sent"), Set.copyOf(titles(read(opportunity))),
                 "another source's insight is no part of the snapshot");
-        HttpResponse<String> again = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP), snapshot);
+        HttpResponse<String> again = quotes().put("feed/v1/sources/support/snapshot", snapshot);
         assertEquals(List.of("200 unchanged", "200 unchanged"), outcomes(again));
         assertEquals(0, Http.json(again).getInt("deleted"));
 
-        HttpResponse<String> theirs = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP),
+        HttpResponse<String> theirs = quotes().put("feed/v1/sources/support/snapshot",
                 "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + THEIR_HOST + "\", \"items\": []}");
         assertRefused(theirs, "a snapshot of another tenant's organization");
 
-        HttpResponse<String> emptied = feed("PUT", "feed/v1/sources/support/snapshot", app(OURS, QUOTES_APP),
+        HttpResponse<String> emptied = quotes().put("feed/v1/sources/support/snapshot",
                 "{\"crmType\": \"Dynamics 365\", \"crmOrgUrl\": \"" + HOST + "\", \"items\": []}");
         assertEquals(200, emptied.statusCode(), emptied::body);
         assertTrue(Http.json(emptied).getInt("deleted") >= 2, emptied::body);
@@ -411,12 +392,12 @@ class FeedsIT {
         String opportunity = UUID.randomUUID().toString();
         String externalId = "Q-file-" + opportunity.substring(0, 8);
         String path = "feed/v1/sources/quotes/insights/" + externalId;
-        assertEquals(201, feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity, "Quote sent", ""))
+        assertEquals(201, quotes().put(path, item(HOST, opportunity, "Quote sent", ""))
                 .statusCode());
         JsonObject fed = insightsOf(opportunity).get(0);
         String insight = "admin/v1/insights/" + fed.getJsonNumber("id").longValue();
-        assertEquals(200, curator("PUT", insight + "/hidden", "{\"hidden\": true}",
-                "\"" + fed.getJsonNumber("version").longValue() + "\"").statusCode());
+        assertEquals(200, as(CURATOR).ifMatch("\"" + fed.getJsonNumber("version").longValue() + "\"")
+                .put(insight + "/hidden", "{\"hidden\": true}").statusCode());
         String key = fed.getString("key");
 
         // the organization's export, cut to this record: the other tests feed the same organization
@@ -434,8 +415,8 @@ class FeedsIT {
         // as into an empty database: the insight is gone, and the export brings it back fed and hidden, in each format
         for (String[] file : List.of(new String[] {"application/json", json}, new String[] {"text/csv", csv})) {
             JsonObject current = insightsOf(opportunity).get(0);
-            assertEquals(204, curator("DELETE", "admin/v1/insights/" + current.getJsonNumber("id").longValue(),
-                    null, "\"" + current.getJsonNumber("version").longValue() + "\"").statusCode());
+            assertEquals(204, as(CURATOR).ifMatch("\"" + current.getJsonNumber("version").longValue() + "\"")
+                    .delete("admin/v1/insights/" + current.getJsonNumber("id").longValue()).statusCode());
             assertEquals(report(1, 0, 0, 0), importFile(file[0], file[1]).body(), file[0]);
             JsonObject imported = insightsOf(opportunity).get(0);
             assertEquals(List.of("quotes", externalId, key, "Quote sent"), List.of(imported.getString("source"),
@@ -445,7 +426,7 @@ class FeedsIT {
         }
 
         // its feed finds it by source and external id and replaces it: no second insight, the curator's hide kept
-        HttpResponse<String> replaced = feed("PUT", path, app(OURS, QUOTES_APP), item(HOST, opportunity,
+        HttpResponse<String> replaced = quotes().put(path, item(HOST, opportunity,
                 "Quote revised", ""));
         assertEquals(200, replaced.statusCode(), "replaced, not made: " + replaced.body());
         List<JsonObject> insights = insightsOf(opportunity);
@@ -482,14 +463,14 @@ class FeedsIT {
         String path = "feed/v1/sources/contracts/related-records/CT-" + opportunity.substring(0, 8);
         String body = related(opportunity, null, "Master agreement", "");
 
-        assertRefused(feed("PUT", path, app(OURS, STRANGER_APP), body), "an application the tenant does not list");
-        assertRefused(feed("PUT", path, app(OURS, QUOTES_APP), "{" + crmRecord(THEIR_HOST, opportunity)
+        assertRefused(as(app(OURS, STRANGER_APP)).put(path, body), "an application the tenant does not list");
+        assertRefused(quotes().put(path, "{" + crmRecord(THEIR_HOST, opportunity)
                 + ", \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
                 + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"x\"}"),
                 "another tenant's organization");
-        assertRefused(feed("PUT", path, CURATOR, body), "a curator's delegated token");
+        assertRefused(as(CURATOR).put(path, body), "a curator's delegated token");
 
-        HttpResponse<String> created = feed("PUT", path, app(OURS, QUOTES_APP), body);
+        HttpResponse<String> created = quotes().put(path, body);
         assertEquals(201, created.statusCode(), created::body);
         assertEquals("\"1\"", created.headers().firstValue("ETag").orElseThrow());
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith(path), () -> created.headers().toString());
@@ -499,24 +480,25 @@ class FeedsIT {
                 + "\"recordTypeDisplayName\":\"Contract\",\"recordTypePluralDisplayName\":\"Contracts\","
                 + "\"recordTitle\":\"Master agreement\",\"url\":\"https://contracts.example.com/1\","
                 + "\"additionalProperties\":{\"Status\":\"Signed\"}}", created.body());
-        HttpResponse<String> retried = feed("PUT", path, app(OURS, QUOTES_APP), body);
+        HttpResponse<String> retried = quotes().put(path, body);
         assertEquals(200, retried.statusCode(), retried::body);
         assertEquals(created.body(), retried.body(), "a retry changes nothing and gets the same answer");
         assertEquals(List.of("Master agreement"), relatedTitles(opportunity));
 
         // the curators own its priority: a feed neither sends it nor undoes it
-        HttpResponse<String> withPriority = feed("PUT", path, app(OURS, QUOTES_APP),
+        HttpResponse<String> withPriority = quotes().put(path,
                 related(opportunity, null, "Master agreement", ", \"priority\": 3"));
         assertEquals(400, withPriority.statusCode(), withPriority::body);
         assertEquals(Set.of("priority"), Http.json(withPriority).getJsonObject("details").keySet());
         JsonObject curated = relatedOf(opportunity).get(0);
         assertEquals("contracts", curated.getString("source"), curated::toString);
-        HttpResponse<String> pinned = curator("PUT", "admin/v1/related-records/" + curated.getJsonNumber("id"),
+        HttpResponse<String> pinned = as(CURATOR).ifMatch("\"1\"").put("admin/v1/related-records/"
+                + curated.getJsonNumber("id"),
                 "{\"recordId\": \"CT-" + opportunity.substring(0, 8) + "\", \"recordType\": \"contract\","
                 + " \"recordTypeDisplayName\": \"Contract\", \"recordTypePluralDisplayName\": \"Contracts\","
-                + " \"recordTitle\": \"Master agreement\", \"priority\": 5}", "\"1\"");
+                + " \"recordTitle\": \"Master agreement\", \"priority\": 5}");
         assertEquals(200, pinned.statusCode(), pinned::body);
-        HttpResponse<String> replaced = feed("PUT", path, app(OURS, QUOTES_APP),
+        HttpResponse<String> replaced = quotes().put(path,
                 related(opportunity, null, "Master agreement, renewed", ""));
         assertEquals(200, replaced.statusCode(), replaced::body);
         assertEquals(3, Http.json(replaced).getInt("version"), replaced::body);
@@ -527,22 +509,22 @@ class FeedsIT {
 
         // a feed never takes over a curator's related record of the same recordId
         long record = after.getJsonNumber("crmRecordId").longValue();
-        assertEquals(201, curator("POST", "admin/v1/records/" + record + "/related-records", "{\"recordId\":"
+        assertEquals(201, as(CURATOR).post("admin/v1/records/" + record + "/related-records", "{\"recordId\":"
                 + " \"CUR-1\", \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
                 + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"Curated\"}").statusCode());
-        HttpResponse<String> taken = feed("PUT", "feed/v1/sources/contracts/related-records/CUR-1",
-                app(OURS, QUOTES_APP), related(opportunity, null, "Not mine", ""));
+        HttpResponse<String> taken = quotes().put("feed/v1/sources/contracts/related-records/CUR-1",
+                related(opportunity, null, "Not mine", ""));
         assertEquals(409, taken.statusCode(), taken::body);
         assertEquals("CONFLICT", Http.json(taken).getString("errorCode"));
-        assertEquals(409, feed("DELETE", "feed/v1/sources/contracts/related-records/CUR-1" + crmQuery(opportunity),
-                app(OURS, QUOTES_APP), null).statusCode(), "nor deletes it");
+        assertEquals(409, quotes().delete("feed/v1/sources/contracts/related-records/CUR-1" + crmQuery(opportunity))
+                .statusCode(), "nor deletes it");
 
-        HttpResponse<String> deleted = feed("DELETE", path + crmQuery(opportunity), app(OURS, QUOTES_APP), null);
+        HttpResponse<String> deleted = quotes().delete(path + crmQuery(opportunity));
         assertEquals(204, deleted.statusCode(), deleted::body);
-        assertEquals(204, feed("DELETE", path + crmQuery(opportunity), app(OURS, QUOTES_APP), null).statusCode(),
+        assertEquals(204, quotes().delete(path + crmQuery(opportunity)).statusCode(),
                 "a deletion can be repeated");
         assertEquals(List.of("Curated"), relatedTitles(opportunity));
-        HttpResponse<String> unnamed = feed("DELETE", path + "?crmType=Dynamics%20365", app(OURS, QUOTES_APP), null);
+        HttpResponse<String> unnamed = quotes().delete(path + "?crmType=Dynamics%20365");
         assertEquals(400, unnamed.statusCode(), unnamed::body);
         assertEquals(Set.of("crmOrgUrl"), Http.json(unnamed).getJsonObject("details").keySet());
     }
@@ -552,19 +534,19 @@ class FeedsIT {
         register();
         String opportunity = UUID.randomUUID().toString();
         String path = "feed/v1/sources/contracts/related-records";
-        HttpResponse<String> first = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity, "A", "B"));
+        HttpResponse<String> first = quotes().put(path, snapshot(opportunity, "A", "B"));
         assertEquals(200, first.statusCode(), first::body);
         assertEquals("2 0 0 0", counts(first));
         long record = relatedOf(opportunity).get(0).getJsonNumber("crmRecordId").longValue();
-        assertEquals(201, curator("POST", "admin/v1/records/" + record + "/related-records", "{\"recordId\": \"C\","
+        assertEquals(201, as(CURATOR).post("admin/v1/records/" + record + "/related-records", "{\"recordId\": \"C\","
                 + " \"recordType\": \"case\", \"recordTypeDisplayName\": \"Case\", \"recordTypePluralDisplayName\":"
                 + " \"Cases\", \"recordTitle\": \"Curated case\"}").statusCode());
 
-        HttpResponse<String> second = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity, "B", "D"));
+        HttpResponse<String> second = quotes().put(path, snapshot(opportunity, "B", "D"));
         assertEquals("1 0 1 1", counts(second), "D made, B as it was, A deleted");
         assertEquals(List.of("Contract D", "Contract B", "Curated case").stream().sorted().toList(),
                 relatedTitles(opportunity).stream().sorted().toList(), "the curator's related record stays");
-        HttpResponse<String> invalid = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity, "E", "E"));
+        HttpResponse<String> invalid = quotes().put(path, snapshot(opportunity, "E", "E"));
         assertEquals(400, invalid.statusCode(), invalid::body);
         assertEquals(Set.of("relatedRecords[1].recordId"), Http.json(invalid).getJsonObject("details").keySet());
 
@@ -574,14 +556,14 @@ class FeedsIT {
                 export::body);
         JsonObject d = relatedOf(opportunity).stream().filter(r -> r.getString("recordId").equals("D")).findFirst()
                 .orElseThrow();
-        assertEquals(204, curator("DELETE", "admin/v1/related-records/" + d.getJsonNumber("id"), null,
-                "\"" + d.getJsonNumber("version") + "\"").statusCode());
+        assertEquals(204, as(CURATOR).ifMatch("\"" + d.getJsonNumber("version") + "\"")
+                .delete("admin/v1/related-records/" + d.getJsonNumber("id")).statusCode());
         HttpResponse<String> imported = importFile("application/json", export.body());
         assertEquals(200, imported.statusCode(), imported::body);
-        assertEquals(200, feed("PUT", path + "/D", app(OURS, QUOTES_APP), related(opportunity, null, "Contract D",
+        assertEquals(200, quotes().put(path + "/D", related(opportunity, null, "Contract D",
                 "")).statusCode(), "the imported D is the source's own again");
 
-        HttpResponse<String> emptied = feed("PUT", path, app(OURS, QUOTES_APP), snapshot(opportunity));
+        HttpResponse<String> emptied = quotes().put(path, snapshot(opportunity));
         assertEquals("0 0 0 2", counts(emptied));
         assertEquals(List.of("Curated case"), relatedTitles(opportunity));
     }
@@ -593,6 +575,11 @@ class FeedsIT {
         return "Bearer " + TestTokens.token(TestTokens.currentKey(), tenant, claims -> claims.claim("scp", null)
                 .claim("roles", List.of("Insights.Feed")).claim("azp", appId).claim("idtyp", "app")
                 .subject("5e5e5e5e-0000-4000-a000-000000000005").claim("oid", "5e5e5e5e-0000-4000-a000-000000000005"));
+    }
+
+    /** The API as our tenant's quote system, the feeder it lists. */
+    private Api quotes() {
+        return as(app(OURS, QUOTES_APP));
     }
 
     private static String item(String host, String opportunity, String title, String extra) {
@@ -626,7 +613,7 @@ class FeedsIT {
     }
 
     private List<JsonObject> records(String host) {
-        HttpResponse<String> records = curator("GET", "admin/v1/records?crmType=Dynamics%20365&orgUrl=" + host, null);
+        HttpResponse<String> records = as(CURATOR).get("admin/v1/records?crmType=Dynamics%20365&orgUrl=" + host);
         assertEquals(200, records.statusCode(), records::body);
         return Http.array(records).getValuesAs(JsonObject.class);
     }
@@ -634,8 +621,8 @@ class FeedsIT {
     /** The record's insights as curators see them; none when the record is not there. */
     private List<JsonObject> insightsOf(String opportunity) {
         return records(HOST).stream().filter(r -> r.getString("recordId").equals(opportunity)).findFirst()
-                .map(r -> Http.array(curator("GET", "admin/v1/records/" + r.getJsonNumber("id").longValue()
-                        + "/insights", null)).getValuesAs(JsonObject.class))
+                .map(r -> Http.array(as(CURATOR).get("admin/v1/records/" + r.getJsonNumber("id").longValue()
+                        + "/insights")).getValuesAs(JsonObject.class))
                 .orElse(List.of());
     }
 
@@ -676,30 +663,29 @@ class FeedsIT {
     /** The opportunity's related records as curators see them. */
     private List<JsonObject> relatedOf(String opportunity) {
         return records(HOST).stream().filter(r -> r.getString("recordId").equals(opportunity)).findFirst()
-                .map(r -> Http.array(curator("GET", "admin/v1/records/" + r.getJsonNumber("id").longValue()
-                        + "/related-records", null)).getValuesAs(JsonObject.class))
+                .map(r -> Http.array(as(CURATOR).get("admin/v1/records/" + r.getJsonNumber("id").longValue()
+                        + "/related-records")).getValuesAs(JsonObject.class))
                 .orElse(List.of());
     }
 
     /** The record details card's titles, as a seller reads them. */
     private List<String> relatedTitles(String opportunity) {
-        HttpResponse<String> read = Http.get(uri("v1/related-records?recordType=opportunity&recordId="
-                + opportunity + "&crmOrgUrl=" + HOST), "Authorization", TestTokens.bearer(OURS));
+        HttpResponse<String> read = as(TestTokens.bearer(OURS)).get("v1/related-records?recordType=opportunity"
+                + "&recordId=" + opportunity + "&crmOrgUrl=" + HOST);
         assertEquals(200, read.statusCode(), read::body);
         return Http.json(read).getJsonArray("value").getValuesAs(JsonObject.class).stream()
                 .map(r -> r.getString("recordTitle")).toList();
     }
 
     private HttpResponse<String> export(String type) {
-        HttpResponse<String> export = Http.get(uri("admin/v1/export?crmType=Dynamics%20365&orgUrl=" + HOST),
-                "Authorization", CURATOR, "Accept", type);
+        HttpResponse<String> export = as(CURATOR).get("admin/v1/export?crmType=Dynamics%20365&orgUrl=" + HOST,
+                "Accept", type);
         assertEquals(200, export.statusCode(), export::body);
         return export;
     }
 
     private HttpResponse<String> importFile(String type, String file) {
-        return Http.send(HttpRequest.newBuilder(uri("admin/v1/import")).header("Authorization", CURATOR)
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(file)).build());
+        return as(CURATOR).send("POST", "admin/v1/import", file, "Content-Type", type);
     }
 
     private static String report(int created, int updated, int unchanged, int recordsAdded) {
@@ -708,8 +694,8 @@ class FeedsIT {
     }
 
     private HttpResponse<String> read(String opportunity) {
-        HttpResponse<String> read = Http.get(uri("v1/opportunity-insights?recordType=opportunity&recordId="
-                + opportunity + "&crmOrgUrl=" + HOST), "Authorization", TestTokens.bearer(OURS));
+        HttpResponse<String> read = as(TestTokens.bearer(OURS)).get("v1/opportunity-insights?recordType=opportunity"
+                + "&recordId=" + opportunity + "&crmOrgUrl=" + HOST);
         assertEquals(200, read.statusCode(), read::body);
         return read;
     }
@@ -717,39 +703,5 @@ class FeedsIT {
     private static List<String> titles(HttpResponse<String> page) {
         return Http.json(page).getJsonArray("value").getValuesAs(JsonObject.class).stream()
                 .map(i -> i.getString("title")).toList();
-    }
-
-    private HttpResponse<String> feed(String method, String path, String authorization, String json) {
-        return send(method, path, authorization, json, null);
-    }
-
-    private HttpResponse<String> curator(String method, String path, String json) {
-        return send(method, path, CURATOR, json, null);
-    }
-
-    private HttpResponse<String> curator(String method, String path, String json, String ifMatch) {
-        return send(method, path, CURATOR, json, ifMatch);
-    }
-
-    private HttpResponse<String> send(String method, String path, String authorization, String json,
-            String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return Http.send(request.build());
-    }
-
-    private URI uri(String path) {
-        try {
-            return base.toURI().resolve("api/" + path);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -37,6 +37,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -53,6 +54,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * regression test in {@code ClientMistakesIT}. The server is the README's Payara Micro (MicroProcess): on H2, and on
  * PostgreSQL in the postgresql profile.
  */
+@Tag("own-payara-micro") // starts the README's Payara Micro itself, whatever the server under test: not on WildFly
 class FuzzIT {
 
     static final String CONTOSO = "c07050c0-0000-4000-a000-000000000001";

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQuery;
@@ -26,6 +27,7 @@ import org.salesinsights.schema.boundary.SchemaMigrations;
  * tables, on a database made by the migrations. Sequential scans are disabled so that the planner shows which index
  * it would use however small the tables are.
  */
+@Tag("postgresql") // reads PostgreSQL's query plans (the postgresql profile)
 class LookupQueryPlanIT {
 
     private static final String DATABASE = "insights_plan";

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,33 +15,18 @@ import java.util.UUID;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The CRM record details action over HTTP on a real server, and the curators' API that feeds it: records related to a
  * CRM record, as curators write them, read by the Sales app with Microsoft's fields, the read actions' checks, paging,
  * security and cache (a curator's change is served at once).
  */
-@ExtendWith(ArquillianExtension.class)
-class RelatedRecordsIT {
+class RelatedRecordsIT extends DeployedWar {
 
     private static final String CONTOSO_OPPORTUNITY = "d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91";
     private static final String CURATOR = TestTokens.bearer(TestTokens.PARTNER, TestTokens.ADMIN_ROLE);
     private static final String CONTOSO = TestTokens.bearer(TestTokens.CONTOSO);
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
 
     @Test
     void theDemoOpportunityAnswersByteForByte() throws IOException {
@@ -79,7 +59,7 @@ class RelatedRecordsIT {
         String read = "recordType=opportunity&recordId=" + opportunity;
         assertEquals("{\"value\":[],\"hasMoreResults\":false}", related(CONTOSO, read).body(), "none yet (cached)");
 
-        HttpResponse<String> created = send("POST", "admin/v1/records/" + record + "/related-records", null,
+        HttpResponse<String> created = as(CURATOR).post("admin/v1/records/" + record + "/related-records",
                 "{\"recordId\": \"C-1\", \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
                         + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"Renewal 2026\","
                         + " \"url\": \"https://hub.example.com/c/1\", \"language\": \"en\", \"priority\": 1,"
@@ -94,7 +74,7 @@ class RelatedRecordsIT {
                 "the cached empty answer went with the change");
 
         for (int i = 2; i <= 4; i++) {
-            assertEquals(201, send("POST", "admin/v1/records/" + record + "/related-records", null, "{\"recordId\":"
+            assertEquals(201, as(CURATOR).post("admin/v1/records/" + record + "/related-records", "{\"recordId\":"
                     + " \"Q-" + i + "\", \"recordType\": \"quote\", \"recordTypeDisplayName\": \"Quote\","
                     + " \"recordTypePluralDisplayName\": \"Quotes\", \"recordTitle\": \"Quote " + i + "\"}")
                     .statusCode());
@@ -109,11 +89,11 @@ class RelatedRecordsIT {
         }
         assertEquals(List.of("C-1", "Q-4", "Q-3", "Q-2"), walked, "priority first, then newest first");
 
-        HttpResponse<String> duplicate = send("POST", "admin/v1/records/" + record + "/related-records", null,
+        HttpResponse<String> duplicate = as(CURATOR).post("admin/v1/records/" + record + "/related-records",
                 "{\"recordId\": \"C-1\", \"recordType\": \"contract\", \"recordTypeDisplayName\": \"Contract\","
                         + " \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"Again\"}");
         assertEquals(409, duplicate.statusCode(), duplicate::body);
-        HttpResponse<String> invalid = send("POST", "admin/v1/records/" + record + "/related-records", null,
+        HttpResponse<String> invalid = as(CURATOR).post("admin/v1/records/" + record + "/related-records",
                 "{\"recordId\": \"\", \"recordType\": \"a contract\", \"recordTitle\": 5, \"url\": \"ftp://x\","
                         + " \"colour\": \"red\"}");
         assertEquals(400, invalid.statusCode());
@@ -124,9 +104,9 @@ class RelatedRecordsIT {
         String change = "{\"recordId\": \"C-1\", \"recordType\": \"contract\", \"recordTypeDisplayName\":"
                 + " \"Contract\", \"recordTypePluralDisplayName\": \"Contracts\", \"recordTitle\": \"Renewal 2026,"
                 + " signed\", \"priority\": 1}";
-        assertEquals(428, send("PUT", "admin/v1/related-records/" + id, null, change).statusCode());
-        assertEquals(412, send("PUT", "admin/v1/related-records/" + id, "\"7\"", change).statusCode());
-        HttpResponse<String> changed = send("PUT", "admin/v1/related-records/" + id, "\"1\"", change);
+        assertEquals(428, as(CURATOR).put("admin/v1/related-records/" + id, change).statusCode());
+        assertEquals(412, as(CURATOR).ifMatch("\"7\"").put("admin/v1/related-records/" + id, change).statusCode());
+        HttpResponse<String> changed = as(CURATOR).ifMatch("\"1\"").put("admin/v1/related-records/" + id, change);
         assertEquals(200, changed.statusCode(), changed::body);
         assertEquals("\"2\"", changed.headers().firstValue("ETag").orElseThrow().replace("W/", ""));
         JsonObject first = Http.json(related(CONTOSO, read + "&top=1")).getJsonArray("value").getJsonObject(0);
@@ -134,22 +114,21 @@ class RelatedRecordsIT {
         assertFalse(first.containsKey("additionalProperties"), "none now");
         assertFalse(first.containsKey("url"));
 
-        assertEquals(4, Http.array(send("GET", "admin/v1/records/" + record + "/related-records", null, null))
+        assertEquals(4, Http.array(as(CURATOR).get("admin/v1/records/" + record + "/related-records"))
                 .size());
-        assertEquals(412, send("DELETE", "admin/v1/related-records/" + id, "\"1\"", null).statusCode());
-        assertEquals(204, send("DELETE", "admin/v1/related-records/" + id, "\"2\"", null).statusCode());
-        assertEquals(404, send("GET", "admin/v1/related-records/" + id, null, null).statusCode());
+        assertEquals(412, as(CURATOR).ifMatch("\"1\"").delete("admin/v1/related-records/" + id).statusCode());
+        assertEquals(204, as(CURATOR).ifMatch("\"2\"").delete("admin/v1/related-records/" + id).statusCode());
+        assertEquals(404, as(CURATOR).get("admin/v1/related-records/" + id).statusCode());
         assertEquals("Q-4", Http.json(related(CONTOSO, read + "&top=1")).getJsonArray("value").getJsonObject(0)
                 .getString("recordId"), "the deleted one is gone from the sellers' answer");
-        assertEquals(403, Http.send(HttpRequest.newBuilder(uri("admin/v1/records/" + record + "/related-records"))
-                .header("Authorization", CONTOSO).GET().build()).statusCode(), "sellers do not curate");
+        assertEquals(403, as(CONTOSO).get("admin/v1/records/" + record + "/related-records").statusCode(),
+                "sellers do not curate");
     }
 
     @Test
     void theExportCarriesRelatedRecordsAndAnImportBringsThemBack() {
-        HttpResponse<String> exported = Http.send(HttpRequest.newBuilder(uri("admin/v1/export?crmType=Dynamics%20365"
-                + "&orgUrl=adatum.crm4.dynamics.com")).header("Authorization", CURATOR)
-                .header("Accept", "application/json").GET().build());
+        HttpResponse<String> exported = as(CURATOR).get("admin/v1/export?crmType=Dynamics%20365"
+                + "&orgUrl=adatum.crm4.dynamics.com", "Accept", "application/json");
         assertEquals(200, exported.statusCode(), exported::body);
         JsonObject file = Http.json(exported);
         assertEquals("V-7781", file.getJsonArray("relatedRecords").getJsonObject(0).getString("recordId"));
@@ -186,8 +165,7 @@ class RelatedRecordsIT {
     }
 
     private HttpResponse<String> importFile(String json) {
-        return Http.send(HttpRequest.newBuilder(uri("admin/v1/import")).header("Authorization", CURATOR)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return as(CURATOR).post("admin/v1/import", json);
     }
 
     @Test
@@ -205,8 +183,8 @@ class RelatedRecordsIT {
                 + "&crmOrgUrl=contoso.crm.dynamics.com");
         assertEquals(400, otherOrg.statusCode());
         assertEquals("INVALID_CRM_CONNECTION", Http.json(otherOrg).getString("errorCode"));
-        HttpResponse<String> unsigned = Http.get(uri("v1/related-records?recordType=opportunity&recordId="
-                + "006Dn00000A1b2C"));
+        HttpResponse<String> unsigned = api().get("v1/related-records?recordType=opportunity&recordId="
+                + "006Dn00000A1b2C");
         assertEquals(401, unsigned.statusCode());
         assertEquals("INVALID_TOKEN_SPECIFIED", Http.json(unsigned).getString("errorCode"));
         HttpResponse<String> stranger = related(TestTokens.bearer(TestTokens.STRANGER), "recordType=opportunity"
@@ -216,42 +194,21 @@ class RelatedRecordsIT {
     }
 
     private HttpResponse<String> related(String token, String query) {
-        return Http.get(uri("v1/related-records?" + query), "Authorization", token);
+        return as(token).get("v1/related-records?" + query);
     }
 
     private long addRecord(String opportunity) {
-        HttpResponse<String> added = send("POST", "admin/v1/records", null, "{\"crmType\": \"Dynamics 365\","
+        HttpResponse<String> added = as(CURATOR).post("admin/v1/records", "{\"crmType\": \"Dynamics 365\","
                 + " \"orgUrl\": \"contoso.crm.dynamics.com\", \"recordType\": \"opportunity\", \"recordId\": \""
                 + opportunity + "\"}");
         assertEquals(201, added.statusCode(), added::body);
         return Http.json(added).getJsonNumber("id").longValue();
     }
 
-    private HttpResponse<String> send(String method, String path, String ifMatch, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", CURATOR)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return Http.send(request.build());
-    }
-
     private static String golden(String name) throws IOException {
         try (InputStream in = RelatedRecordsIT.class.getResourceAsStream("/golden/" + name)) {
             assertNotNull(in, "missing golden file " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-    }
-
-    private URI uri(String path) {
-        try {
-            return base.toURI().resolve("api/" + path);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

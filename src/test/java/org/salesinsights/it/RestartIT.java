@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's Payara Micro runs as a process of its own (demo mode, the demo seed named on every start) on an H2 file
  * and, in the postgresql profile, on PostgreSQL; the test restarts it, or kills it with {@code kill -9}.
  */
+@Tag("own-payara-micro") // starts the README's Payara Micro itself, whatever the server under test: not on WildFly
 class RestartIT {
 
     private static final String CONTOSO = "c07050c0-0000-4000-a000-000000000001";

@@ -36,6 +36,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The connector's path end to end: TLS at nginx with server-config/nginx/sales-insights.conf, the application
  * behind it at the root context, as partners deploy it.
  */
+@Tag("nginx") // needs nginx and openssl (the nginx profile)
 @ExtendWith(ArquillianExtension.class)
 class ReverseProxyIT {
 

@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -44,6 +45,7 @@ import org.salesinsights.schema.boundary.SchemaMigrationsTestAccess;
  * format: the deployment fails naming the file (and the line), and the database is unchanged.</li>
  * </ol>
  */
+@Tag("own-payara-micro") // starts the README's Payara Micro itself, whatever the server under test: not on WildFly
 class SeedIsolationIT {
 
     private static final String NORTHWIND = "0a0b0c0d-0000-4000-a000-00000000e500";

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.salesinsights.schema.boundary.SchemaMigrations;
@@ -22,6 +23,7 @@ import org.salesinsights.seeding.control.SeedLedger;
  * database made by release 0.1 upgrades with every row kept, and its demo data is not seeded again. (Seeding itself on
  * PostgreSQL: {@code SeedIsolationIT}.) Runs in the postgresql profile, on a scratch database of its own.
  */
+@Tag("postgresql") // a scratch PostgreSQL database of its own (the postgresql profile)
 class SeedScriptsPostgresIT {
 
     @Test

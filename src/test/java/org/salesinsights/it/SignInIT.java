@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,33 +28,18 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sign-in and isolation between customers over HTTP on a real server: Entra-shaped tokens from the tests' own keys
  * ({@link TestTokens}), which the server fetches from the local JWKS endpoint as it would from Entra ID.
  */
-@ExtendWith(ArquillianExtension.class)
-class SignInIT {
+class SignInIT extends DeployedWar {
 
     private static final String CONTOSO_OPPORTUNITY = "d1c6a4e2-5f3b-4c8e-9a7d-2b1e0f6c3a91";
     private static final String ADATUM_OPPORTUNITY = "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d";
     private static final Map<String, String> CONTOSO_QUERY = Map.of("recordType", "opportunity",
             "recordId", CONTOSO_OPPORTUNITY, "top", "1");
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("insights.war")));
-    }
 
     @Test
     void validV1AndV2TokensAreAccepted() {
