@@ -18,8 +18,8 @@ import org.salesinsights.feeds.control.FeedCaller;
 import org.salesinsights.feeds.control.FeedName;
 import org.salesinsights.insights.entity.CrmOrganization;
 import org.salesinsights.insights.entity.CrmType;
-import org.salesinsights.platform.ApiException;
-import org.salesinsights.platform.ErrorCode;
+import org.salesinsights.platform.errors.ApiException;
+import org.salesinsights.platform.errors.ErrorCode;
 import org.salesinsights.tenants.entity.Feeder;
 import org.salesinsights.tenants.entity.Tenant;
 
@@ -32,18 +32,22 @@ class FeedWorkPermitTest {
     private static final String QUOTES_APP = "a7c1e000-0000-4000-a000-000000000001";
     private static final String OWNER = "f00d0000-0000-4000-a000-000000000001";
     private static final String OTHER = "f00d0001-0000-4000-a000-000000000001";
+    /** Owns an organization and lists no feeder. */
+    private static final String UNLISTING = "f00d0002-0000-4000-a000-000000000001";
     private static final String PARTNER = "0b0b0b0b-0000-4000-a000-000000000000";
 
     private final AtomicInteger lookups = new AtomicInteger();
+    private final Map<String, Tenant> tenants = new HashMap<>();
     private final List<CrmOrganization> organizations = List.of(owned("ours.crm.dynamics.com", OWNER, QUOTES_APP),
-            owned("unlisted.crm.dynamics.com", OWNER), new CrmOrganization(CrmType.DYNAMICS_365,
+            owned("unlisted.crm.dynamics.com", UNLISTING), new CrmOrganization(CrmType.DYNAMICS_365,
                     "nobodys.crm.dynamics.com"));
 
-    private static CrmOrganization owned(String host, String tenantId, String... feeders) {
-        Tenant tenant = new Tenant(tenantId, "Owner");
+    /** An organization the tenant owns; the tenant lists the feeders (the one list for a tenant's organizations). */
+    private CrmOrganization owned(String host, String tenantId, String... feeders) {
+        Tenant tenant = tenants.computeIfAbsent(tenantId, id -> new Tenant(id, "Owner"));
         tenant.setFeeders(java.util.Arrays.stream(feeders).map(app -> new Feeder(app, "Quotes")).toList());
         CrmOrganization organization = new CrmOrganization(CrmType.DYNAMICS_365, host);
-        organization.setTenant(tenant);
+        organization.setTenantId(tenantId);
         return organization;
     }
 
@@ -72,7 +76,7 @@ class FeedWorkPermitTest {
     @Test
     void everyRefusalReadsTheSame() {
         String ours = refusal(new FeedCaller(QUOTES_APP, OTHER, false), "ours.crm.dynamics.com");
-        assertEquals(ours, refusal(new FeedCaller(QUOTES_APP, OWNER, false), "unlisted.crm.dynamics.com")
+        assertEquals(ours, refusal(new FeedCaller(QUOTES_APP, UNLISTING, false), "unlisted.crm.dynamics.com")
                 .replace("unlisted.", "ours."), "the owner does not list the application");
         assertEquals(ours, refusal(new FeedCaller(QUOTES_APP, PARTNER, true), "nobodys.crm.dynamics.com")
                 .replace("nobodys.", "ours."), "nobody owns the organization: not even the partner feeds it");
@@ -99,13 +103,19 @@ class FeedWorkPermitTest {
         return refusal.getMessage();
     }
 
-    /** Answers CrmOrganization.FIND from {@link #organizations}; anything else is a mistake of the test. */
+    /**
+     * Answers CrmOrganization.FIND from {@link #organizations} and finds a tenant in {@link #tenants}; anything else
+     * is a mistake of the test.
+     */
     private EntityManager entityManager() {
         return (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {EntityManager.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("createNamedQuery") && CrmOrganization.FIND.equals(args[0])) {
                         lookups.incrementAndGet();
                         return findQuery();
+                    }
+                    if (method.getName().equals("find") && args[0] == Tenant.class) {
+                        return tenants.get(args[1]);
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
