@@ -111,7 +111,8 @@ public final class ConnectorPackage {
         for (String operationId : OPERATIONS) {
             Map.Entry<String, Map.Entry<String, JsonObject>> found = find(openapi, operationId);
             byPath.computeIfAbsent(found.getKey(), p -> Json.createObjectBuilder())
-                    .add(found.getValue().getKey(), operation(found.getValue().getValue(), referenced));
+                    .add(found.getValue().getKey(), operation(found.getValue().getValue(), responses(openapi),
+                            referenced));
         }
         byPath.forEach(paths::add);
         JsonObjectBuilder definitions = Json.createObjectBuilder();
@@ -245,7 +246,14 @@ public final class ConnectorPackage {
         throw new IllegalArgumentException("No operation " + operationId + " in the OpenAPI document");
     }
 
-    private static JsonObject operation(JsonObject operation, Set<String> referenced) {
+    /** The document's shared responses ({@code components.responses}), which operations refer to by name. */
+    private static JsonObject responses(JsonObject openapi) {
+        JsonObject components = openapi.getJsonObject("components");
+        return components != null && components.containsKey("responses") ? components.getJsonObject("responses")
+                : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static JsonObject operation(JsonObject operation, JsonObject shared, Set<String> referenced) {
         JsonObjectBuilder converted = Json.createObjectBuilder()
                 .add("summary", operation.getString("summary"))
                 .add("description", operation.getString("description"))
@@ -271,7 +279,9 @@ public final class ConnectorPackage {
         converted.add("parameters", parameters);
         JsonObjectBuilder responses = Json.createObjectBuilder();
         operation.getJsonObject("responses").forEach((code, value) -> {
-            JsonObject response = value.asJsonObject();
+            // a shared response, written into each operation: the connector's Swagger names no response components
+            JsonObject response = value.asJsonObject().containsKey("$ref") ? shared.getJsonObject(value.asJsonObject()
+                    .getString("$ref").replace("#/components/responses/", "")) : value.asJsonObject();
             JsonObjectBuilder out = Json.createObjectBuilder().add("description", response.getString("description"));
             JsonObject content = response.getJsonObject("content");
             if (content != null && content.containsKey("application/json")) {

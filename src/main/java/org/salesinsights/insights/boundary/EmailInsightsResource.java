@@ -89,24 +89,14 @@ public class EmailInsightsResource {
     @APIResponse(responseCode = "400", description = "The body or a member of it is missing or malformed"
             + " (INVALID_PARAMETER), or crmOrgUrl is not one of the caller's organizations (INVALID_CRM_CONNECTION).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token (INVALID_TOKEN_SPECIFIED).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "403", description = "The caller's tenant is not registered"
-            + " (INSUFFICIENT_PERMISSIONS).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "404", description = "Nothing answers at this path (NOT_FOUND), for example"
-            + " because of a wrong host or base path in the connector.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "401", ref = ReadResponses.NO_VALID_TOKEN)
+    @APIResponse(responseCode = "403", ref = ReadResponses.TENANT_NOT_REGISTERED)
+    @APIResponse(responseCode = "404", ref = ReadResponses.NOT_FOUND)
     @APIResponse(responseCode = "413", description = "The body is over 4 MB (PAYLOAD_TOO_LARGE).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "429", description = "Too many calls with one sign-in (REQUEST_THROTTLED, answered"
-            + " by the reverse proxy); retry after the seconds in Retry-After.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "503", description = "The insights store is unavailable; retry after the"
-            + " seconds in Retry-After.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "500", description = "The server failed to answer.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "429", ref = ReadResponses.THROTTLED)
+    @APIResponse(responseCode = "503", ref = ReadResponses.STORE_UNAVAILABLE)
+    @APIResponse(responseCode = "500", ref = ReadResponses.SERVER_FAILURE)
     public Response post(InputStream body) {
         String tenantId = caller.requireCustomer().tenantId(); // before the body: a refused caller's is never read
         EmailInsightsQuery query = parser.parse(

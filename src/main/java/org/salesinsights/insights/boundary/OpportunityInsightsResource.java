@@ -26,7 +26,6 @@ import org.salesinsights.insights.control.AnswerKey;
 import org.salesinsights.insights.control.InsightsQuery;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.LanguagePicker;
-import org.salesinsights.platform.errors.ApiError;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**
@@ -65,25 +64,13 @@ public class OpportunityInsightsResource {
     @APIResponse(responseCode = "200", description = "The insights of the record, a page at a time.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OpportunityInsightsPage.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is missing or malformed"
-            + " (INVALID_PARAMETER), or crmOrgUrl is not one of the caller's organizations (INVALID_CRM_CONNECTION).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token (INVALID_TOKEN_SPECIFIED).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "403", description = "The caller's tenant is not registered"
-            + " (INSUFFICIENT_PERMISSIONS).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "404", description = "Nothing answers at this path (NOT_FOUND), for example"
-            + " because of a wrong host or base path in the connector.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "429", description = "Too many calls with one sign-in (REQUEST_THROTTLED, answered"
-            + " by the reverse proxy); retry after the seconds in Retry-After.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "503", description = "The insights store is unavailable; retry after the"
-            + " seconds in Retry-After.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
-    @APIResponse(responseCode = "500", description = "The server failed to answer.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiError.SCHEMA)))
+    @APIResponse(responseCode = "400", ref = ReadResponses.INVALID_REQUEST)
+    @APIResponse(responseCode = "401", ref = ReadResponses.NO_VALID_TOKEN)
+    @APIResponse(responseCode = "403", ref = ReadResponses.TENANT_NOT_REGISTERED)
+    @APIResponse(responseCode = "404", ref = ReadResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ReadResponses.THROTTLED)
+    @APIResponse(responseCode = "503", ref = ReadResponses.STORE_UNAVAILABLE)
+    @APIResponse(responseCode = "500", ref = ReadResponses.SERVER_FAILURE)
     public Response get(
             @Parameter(description = "This input identifies the record type in CRM for which key sales info is"
                     + " requested.", required = true,
