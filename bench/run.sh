@@ -61,11 +61,12 @@ mkdir -p "$WORK/baseline/WEB-INF/classes"
 (cd target/test-classes && cp --parents org/salesinsights/bench/*.class "$OLDPWD/$WORK/baseline/WEB-INF/classes/")
 (cd target/classes && cp --parents org/salesinsights/insights/boundary/OpportunityInsightsPage.class \
   org/salesinsights/insights/boundary/OpportunityInsight.class org/salesinsights/insights/boundary/UtcDateTimeAdapter.class \
-  org/salesinsights/insights/boundary/OrderedPropertiesSerializer.class org/salesinsights/platform/Deadline.class \
+  org/salesinsights/insights/boundary/OrderedPropertiesSerializer.class org/salesinsights/platform/requests/Deadline.class \
   org/salesinsights/insights/entity/Insight.class org/salesinsights/insights/entity/InsightProperty.class \
   org/salesinsights/insights/entity/InsightTranslation.class \
-  org/salesinsights/platform/ActivityIds.class org/salesinsights/platform/ErrorResponses.class \
-  org/salesinsights/platform/ApiError.class "$OLDPWD/$WORK/baseline/WEB-INF/classes/")
+  org/salesinsights/platform/requests/ActivityIds.class org/salesinsights/platform/errors/ErrorResponses.class \
+  org/salesinsights/platform/errors/ErrorCode.class org/salesinsights/platform/errors/ApiError.class \
+  "$OLDPWD/$WORK/baseline/WEB-INF/classes/")
 (cd "$WORK/baseline" && jar cf ../baseline.war .)
 part_war() { # part [application classes...] -> $WORK/baseline-<part>.war: the constant plus only that part
   local dir="$WORK/baseline-$1" part=$1; shift
@@ -88,9 +89,9 @@ for part in $PARTS; do
     # the line for every successful read, which the application writes only when asked (insights.request-log.reads)
     requestlog) mkdir -p "$WORK/baseline-requestlog/WEB-INF/classes/META-INF"
       echo "insights.request-log.reads=true" > "$WORK/baseline-requestlog/WEB-INF/classes/META-INF/microprofile-config.properties"
-      part_war requestlog org/salesinsights/platform/RequestLogFilter.class \
-      'org/salesinsights/platform/RequestLogFilter$LogWhenDone.class' \
-      org/salesinsights/platform/ApiHeaders.class org/salesinsights/platform/ActivityIds.class ;;
+      part_war requestlog org/salesinsights/platform/requests/RequestLogFilter.class \
+      'org/salesinsights/platform/requests/RequestLogFilter$LogWhenDone.class' \
+      org/salesinsights/platform/requests/ApiHeaders.class org/salesinsights/platform/requests/ActivityIds.class ;;
   esac
 done
 
