@@ -1,9 +1,5 @@
 package org.salesinsights.curation.control;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +17,7 @@ import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.ApiException;
 import org.salesinsights.platform.ErrorCode;
 import org.salesinsights.platform.JsonBodies;
+import org.salesinsights.platform.RequestBodies;
 import org.salesinsights.platform.Texts;
 
 /**
@@ -96,11 +93,11 @@ public final class CurationRequests {
         return csv ? InsightFiles.readCsv(text, records) : InsightFiles.readJson(text, records);
     }
 
+    /** UTF-8 text, or 400 in a file's words. */
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
+            return RequestBodies.text(body);
+        } catch (ApiException e) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "The file must be UTF-8 text.");
         }
     }
