@@ -2,21 +2,11 @@ package org.salesinsights.curation.boundary;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,24 +36,18 @@ import org.salesinsights.curation.boundary.CurationViews.ChangeView;
 import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.boundary.CurationViews.RecordView;
+import org.salesinsights.curation.control.CurationRequests;
 import org.salesinsights.curation.control.InsightDocumentParser;
 import org.salesinsights.curation.control.InsightFiles;
-import org.salesinsights.curation.control.InsightRow;
-import org.salesinsights.curation.control.RelatedRecordFiles;
 import org.salesinsights.insights.boundary.OpportunityInsights;
 import org.salesinsights.insights.boundary.PagingSettings;
 import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.InsightsQuery;
-import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.insights.control.LanguagePicker;
-import org.salesinsights.insights.control.OrgHosts;
-import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.errors.ApiException;
 import org.salesinsights.platform.errors.ErrorCode;
 import org.salesinsights.platform.requests.IfMatch;
-import org.salesinsights.platform.requests.JsonBodies;
 import org.salesinsights.platform.requests.RequestBodies;
-import org.salesinsights.platform.requests.Texts;
 import org.salesinsights.signin.boundary.SignedInCaller;
 
 /**
@@ -92,7 +76,10 @@ public class CurationResource {
     Curation curation;
 
     @Inject
-    RelatedRecordCuration relatedRecords;
+    InsightHistory history;
+
+    @Inject
+    InsightTransfers transfers;
 
     @Inject
     PagingSettings paging;
@@ -112,17 +99,8 @@ public class CurationResource {
             description = "Lists the CRM records of an organization with the number of insights each has.")
     public List<RecordView> records(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
         caller.requireAdmin();
-        return curation.records(crmType(crmType), host(orgUrl));
-    }
-
-    private static CrmType crmType(String crmType) {
-        return CrmType.ofName(crmType == null ? "" : crmType).orElseThrow(
-                () -> new InvalidParameterException("crmType", "must be 'Dynamics 365' or 'Salesforce'."));
-    }
-
-    private static String host(String orgUrl) {
-        return OrgHosts.normalize(orgUrl == null || orgUrl.length() > 2048 ? "" : orgUrl).orElseThrow(
-                () -> new InvalidParameterException("orgUrl", "must be the organization's https URL or host name."));
+        CurationRequests.Organization organization = CurationRequests.organization(crmType, orgUrl);
+        return curation.records(organization.crmType(), organization.host());
     }
 
     @POST
@@ -137,22 +115,15 @@ public class CurationResource {
     @APIResponse(responseCode = "200", description = "It was there already.")
     public Response addRecord(InputStream body) {
         caller.requireAdmin();
-        JsonObject json = JsonBodies.object(body(body, MAX_RECORD_BYTES));
-        CrmRecordKey key = key(string(json, "recordType"), string(json, "crmType"), string(json, "recordId"),
-                string(json, "orgUrl"), true);
-        String displayName = string(json, "displayName");
-        displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        if (displayName != null && (displayName.length() > InsightFiles.MAX_RECORD_NAME
-                || Texts.hasControlOrBrokenCharacters(displayName))) {
-            throw new InvalidParameterException("displayName", "must be text of at most "
-                    + InsightFiles.MAX_RECORD_NAME + " characters on one line.");
-        }
-        Map.Entry<RecordView, Boolean> record = curation.record(key.crmType(), key.orgHost().orElseThrow(),
-                key.recordType(), key.recordId(), displayName);
-        return (record.getValue()
+        CurationRequests.RecordToAdd added = CurationRequests.recordToAdd(body(body, MAX_RECORD_BYTES),
+                paging.parser());
+        CrmRecordKey key = added.key();
+        Curation.RecordFound record = curation.record(key.crmType(), key.orgHost().orElseThrow(), key.recordType(),
+                key.recordId(), added.displayName());
+        return (record.made()
                 ? Response.created(uri.getBaseUriBuilder().path("admin/v1/records/{id}/insights")
-                        .build(record.getKey().id()))
-                : Response.ok()).entity(record.getKey()).build();
+                        .build(record.view().id()))
+                : Response.ok()).entity(record.view()).build();
     }
 
     @GET
@@ -190,14 +161,7 @@ public class CurationResource {
                     + " still come first.")
     public List<InsightView> reorder(@PathParam("recordId") long recordId, InputStream body) {
         String by = caller.requireAdmin().objectId();
-        JsonObject json = JsonBodies.object(body(body, MAX_DOCUMENT_BYTES));
-        if (!(json.get("insightIds") instanceof JsonArray ids) || json.size() != 1
-                || !ids.stream().allMatch(id -> id instanceof JsonNumber number && number.isIntegral())) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body must be {\"insightIds\": [...]}.",
-                    Map.of("insightIds", "must be the list of the record's insight ids, in the new order."));
-        }
-        return curation.reorder(recordId, ids.getValuesAs(JsonNumber.class).stream()
-                .map(JsonNumber::longValue).toList(), by);
+        return curation.reorder(recordId, CurationRequests.order(body(body, MAX_DOCUMENT_BYTES)), by);
     }
 
     @GET
@@ -253,13 +217,8 @@ public class CurationResource {
             InputStream body) {
         String by = caller.requireAdmin().objectId();
         long version = IfMatch.required(ifMatch);
-        JsonObject json = JsonBodies.object(body(body, MAX_RECORD_BYTES));
-        JsonValue hidden = json.get("hidden");
-        if (json.size() != 1 || (hidden != JsonValue.TRUE && hidden != JsonValue.FALSE)) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The body must be {\"hidden\": true} or"
-                    + " {\"hidden\": false}.", Map.of("hidden", "must be true or false."));
-        }
-        return tagged(Response.ok(), curation.hide(id, version, hidden == JsonValue.TRUE, by));
+        boolean hidden = CurationRequests.hidden(body(body, MAX_RECORD_BYTES));
+        return tagged(Response.ok(), curation.hide(id, version, hidden, by));
     }
 
     @PUT
@@ -299,7 +258,7 @@ public class CurationResource {
             description = "Lists every change of the insight: what, which version, by whom and when.")
     public List<ChangeView> history(@PathParam("id") long id) {
         caller.requireAdmin();
-        return curation.history(id);
+        return history.of(id);
     }
 
     @GET
@@ -313,10 +272,10 @@ public class CurationResource {
     public Response preview(@PathParam("recordId") long recordId, @QueryParam("top") String top,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         caller.requireAdmin();
-        Map.Entry<Optional<String>, CrmRecordKey> readers = curation.readers(recordId);
-        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The record's"
+        Curation.Readers readers = curation.readers(recordId);
+        String tenantId = readers.tenantId().orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The record's"
                 + " organization belongs to no tenant, so no seller sees its insights; register it with a tenant."));
-        CrmRecordKey record = readers.getValue();
+        CrmRecordKey record = readers.record();
         InsightsQuery query = paging.parser().parse(record.recordType(), record.recordId(), record.crmType().label(),
                 record.orgHost().orElseThrow(), top, null);
         return insights.find(tenantId, query, LanguagePicker.of(acceptLanguage)).response();
@@ -344,11 +303,9 @@ public class CurationResource {
             throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "A file may be at most " + MAX_FILE_BYTES / 1_000_000
                     + " MB; split it.", e.details());
         }
-        String text = utf8(bytes);
-        InsightFiles.Read file = type != null && type.isCompatible(MediaType.valueOf(CSV))
-                ? InsightFiles.readCsv(text, paging.parser())
-                : InsightFiles.readJson(text, paging.parser());
-        return curation.importFile(file, by);
+        InsightFiles.Read file = CurationRequests.file(bytes, type != null && type.isCompatible(MediaType.valueOf(CSV)),
+                paging.parser());
+        return transfers.importFile(file, by);
     }
 
     @GET
@@ -365,9 +322,7 @@ public class CurationResource {
     @APIResponse(responseCode = "400", description = "crmType or orgUrl is malformed.")
     public Response exportJson(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
         caller.requireAdmin();
-        List<RelatedRecordFiles.Row> related = crmType == null && orgUrl == null ? relatedRecords.export(null, null)
-                : relatedRecords.export(crmType(crmType), host(orgUrl));
-        return download(InsightFiles.writeJson(exported(crmType, orgUrl), related), "insights.json");
+        return download(transfers.exportJson(CurationRequests.organizationOrAll(crmType, orgUrl)), "insights.json");
     }
 
     @GET
@@ -376,14 +331,7 @@ public class CurationResource {
     @Operation(hidden = true)
     public Response exportCsv(@QueryParam("crmType") String crmType, @QueryParam("orgUrl") String orgUrl) {
         caller.requireAdmin();
-        return download(InsightFiles.writeCsv(exported(crmType, orgUrl)), "insights.csv");
-    }
-
-    private List<InsightRow> exported(String crmType, String orgUrl) {
-        if (crmType == null && orgUrl == null) {
-            return curation.export(null, null);
-        }
-        return curation.export(crmType(crmType), host(orgUrl));
+        return download(transfers.exportCsv(CurationRequests.organizationOrAll(crmType, orgUrl)), "insights.csv");
     }
 
     private static Response download(String file, String name) {
@@ -396,33 +344,8 @@ public class CurationResource {
         return RequestBodies.utf8(body, RequestBodies.declaredLength(headers), maxBytes);
     }
 
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "The file must be UTF-8 text.");
-        }
-    }
-
     /** The insight as the answer, its version as the ETag (what If-Match sends back). */
     private static Response tagged(Response.ResponseBuilder answer, InsightView insight) {
         return answer.tag(new EntityTag(String.valueOf(insight.version()))).entity(insight).build();
-    }
-
-    private CrmRecordKey key(String recordType, String crmType, String recordId, String orgUrl, boolean needsOrg) {
-        if (needsOrg && (orgUrl == null || orgUrl.isBlank())) {
-            throw new InvalidParameterException("orgUrl", "is required.");
-        }
-        try {
-            return paging.parser().parse(recordType, recordId, crmType, orgUrl, null, null).record();
-        } catch (InvalidParameterException e) {
-            throw e.parameter().equals("crmOrgUrl") ? new InvalidParameterException("orgUrl",
-                    "must be the organization's https URL or host name.") : e;
-        }
-    }
-
-    private static String string(JsonObject json, String key) {
-        return json.get(key) instanceof JsonString text ? text.getString() : null;
     }
 }

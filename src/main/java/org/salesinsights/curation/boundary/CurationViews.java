@@ -3,19 +3,13 @@ package org.salesinsights.curation.boundary;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.stream.JsonGenerator;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.salesinsights.insights.entity.CrmRecord;
-import org.salesinsights.insights.entity.Insight;
-import org.salesinsights.insights.entity.InsightProperty;
-import org.salesinsights.insights.entity.InsightTranslation;
 import org.salesinsights.platform.requests.JsonBodies;
 
 /** What curators read: records with their insight counts, insights with their version, the change history. */
@@ -51,20 +45,6 @@ public final class CurationViews {
             boolean hidden, String language, OffsetDateTime visibleFrom, OffsetDateTime visibleUntil,
             Map<String, String> additionalProperties, Map<String, TranslationView> translations,
             OffsetDateTime updatedAt, String updatedBy) {
-
-        static InsightView of(Insight insight, List<InsightTranslation> translations) {
-            Map<String, TranslationView> byLanguage = new TreeMap<>();
-            for (InsightTranslation translation : translations) {
-                byLanguage.put(translation.getLanguage(), new TranslationView(translation.getTitle(),
-                        translation.getDescription(), properties(translation.getProperties())));
-            }
-            return new InsightView(insight.getId(), insight.getRecord().getId(), insight.getVersion(),
-                    insight.getKey(), insight.getFeedSource(), insight.getFeedExternalId(), insight.getTitle(),
-                    insight.getDescription(), insight.getUrl(), insight.getOccurredAt(), insight.isPinned(),
-                    insight.getPriority(), insight.isHidden(), insight.getLanguage(), insight.getVisibleFrom(),
-                    insight.getVisibleUntil(), properties(insight.getProperties()), byLanguage,
-                    insight.getUpdatedAt(), insight.getUpdatedBy());
-        }
 
         /**
          * The view as JSON-B writes it (the order above, absent fields left out), written with JSON-P alone: the
@@ -130,14 +110,6 @@ public final class CurationViews {
                 });
                 json.writeEnd();
             }
-        }
-
-        private static Map<String, String> properties(List<InsightProperty> list) {
-            Map<String, String> properties = new LinkedHashMap<>();
-            for (InsightProperty property : list) {
-                properties.put(property.getName(), property.getValue());
-            }
-            return properties;
         }
     }
 

@@ -2,8 +2,6 @@ package org.salesinsights.curation.boundary;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -113,11 +111,11 @@ public class RelatedRecordsCurationResource {
             + " sees its related records.")
     public Response preview(@PathParam("recordId") long recordId, @QueryParam("top") String top) {
         caller.requireAdmin();
-        Map.Entry<Optional<String>, CrmRecordKey> readers = records.readers(recordId);
-        String tenantId = readers.getKey().orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The record's"
+        Curation.Readers readers = records.readers(recordId);
+        String tenantId = readers.tenantId().orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The record's"
                 + " organization belongs to no tenant, so no seller sees its related records; register it with a"
                 + " tenant."));
-        CrmRecordKey record = readers.getValue();
+        CrmRecordKey record = readers.record();
         InsightsQuery query = paging.parser().parse(record.recordType(), record.recordId(), record.crmType().label(),
                 record.orgHost().orElseThrow(), top, null);
         return insights.findRelated(tenantId, query).response();

@@ -38,7 +38,6 @@ import org.salesinsights.insights.control.CrmRecordKey;
 import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
 import org.salesinsights.insights.control.InvalidParameterException;
-import org.salesinsights.insights.entity.CrmType;
 import org.salesinsights.platform.errors.ApiException;
 import org.salesinsights.platform.errors.ErrorCode;
 import org.salesinsights.platform.requests.JsonBodies;
@@ -369,7 +368,7 @@ public final class InsightFiles {
     private static void row(int line, int index, JsonObject json, InsightsQueryParser records, TextRoom room,
             List<InsightRow> rows, List<Problem> problems) {
         Map<String, Object> found = new LinkedHashMap<>();
-        Object[] record = record(json, records, found);
+        CrmRecordKey record = record(json, records, found);
         String recordName = recordName(json, found);
         InsightDocument insight = InsightDocumentParser.read(json, ROW_FIELDS, room, found);
         if (insight != null && insight.key() == null) {
@@ -382,8 +381,8 @@ public final class InsightFiles {
             problems.add(new Problem(line, index, found));
             return;
         }
-        rows.add(new InsightRow(line, index, (CrmType) record[0], (String) record[1], (String) record[2],
-                (String) record[3], recordName, insight, translations, fed, hidden));
+        rows.add(new InsightRow(line, index, record.crmType(), record.orgHost().orElseThrow(), record.recordType(),
+                record.recordId(), recordName, insight, translations, fed, hidden));
     }
 
     /** The feed's name for a fed insight: both source and external id, by the feed API's rules; null for neither. */
@@ -421,7 +420,7 @@ public final class InsightFiles {
     }
 
     /** crmType, host, recordType and recordId, checked as the read action checks them. */
-    private static Object[] record(JsonObject json, InsightsQueryParser records, Map<String, Object> found) {
+    private static CrmRecordKey record(JsonObject json, InsightsQueryParser records, Map<String, Object> found) {
         String orgUrl = string(json, "orgUrl", found);
         String crmType = string(json, "crmType", found);
         String recordType = string(json, "recordType", found);
@@ -433,8 +432,7 @@ public final class InsightFiles {
             return null;
         }
         try {
-            var key = records.parse(recordType, recordId, crmType, orgUrl, null, null).record();
-            return new Object[] {key.crmType(), key.orgHost().orElseThrow(), key.recordType(), key.recordId()};
+            return records.parse(recordType, recordId, crmType, orgUrl, null, null).record();
         } catch (InvalidParameterException e) {
             found.put(e.parameter().equals("crmOrgUrl") ? "orgUrl" : e.parameter(), e.getMessage()
                     .replaceFirst("^Parameter '[^']*' ", ""));

@@ -27,8 +27,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import org.salesinsights.changes.control.Change;
-import org.salesinsights.curation.boundary.Curation;
 import org.salesinsights.curation.boundary.CurationViews;
+import org.salesinsights.curation.boundary.InsightHistory;
 import org.salesinsights.curation.control.InsightDocument;
 import org.salesinsights.curation.entity.InsightChange;
 import org.salesinsights.feeds.control.FeedCaller;
@@ -365,7 +365,7 @@ final class FeedWork {
      *
      * @return the changes the read caches must hear of (the caller records them in the change log)
      */
-    Set<Change> write(Curation history) {
+    Set<Change> write(InsightHistory history) {
         deleted.forEach((by, gone) -> history.recordHistory(gone, InsightChange.Action.DELETED, by));
         deleted.values().forEach(gone -> gone.forEach(em::remove));
         em.flush();

@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.salesinsights.changes.boundary.ChangeLog;
-import org.salesinsights.curation.boundary.Curation;
+import org.salesinsights.curation.boundary.InsightHistory;
 import org.salesinsights.curation.entity.InsightChange;
 import org.salesinsights.feeds.control.FeedCaller;
 import org.salesinsights.feeds.control.FeedItem;
@@ -38,7 +38,7 @@ public class Feeds {
     ChangeLog changeLog;
 
     @EJB
-    Curation curation;
+    InsightHistory history;
 
     /** What became of one operation. A retry of a creation is {@code UNCHANGED}, of a deletion {@code ABSENT}. */
     public enum Outcome {
@@ -79,7 +79,7 @@ public class Feeds {
         FeedWork work = new FeedWork(em, caller);
         work.load(operations);
         List<FeedWork.Done> done = operations.stream().map(work::apply).toList();
-        changeLog.record(work.write(curation));
+        changeLog.record(work.write(history));
         return done.stream().map(Feeds::result).toList();
     }
 
@@ -106,7 +106,7 @@ public class Feeds {
                 deleted++;
             }
         }
-        changeLog.record(work.write(curation));
+        changeLog.record(work.write(history));
         return new Synced(done.stream().map(Feeds::result).toList(), deleted);
     }
 

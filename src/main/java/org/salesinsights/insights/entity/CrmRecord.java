@@ -19,11 +19,18 @@ import jakarta.persistence.Table;
         + " AND r.recordType = :recordType AND r.recordId = :recordId")
 @NamedQuery(name = CrmRecord.FIND_ALL, query = "SELECT r FROM CrmRecord r WHERE r.organization = :organization"
         + " AND r.recordType = :recordType AND r.recordId IN :recordIds")
+/* The curators' list: each record with its insights' count (org.salesinsights.curation.control.CountedRecord). */
+@NamedQuery(name = CrmRecord.COUNTED_OF_ORGANIZATION, query = "SELECT NEW"
+        + " org.salesinsights.curation.control.CountedRecord(r, COUNT(i)) FROM CrmRecord r"
+        + " LEFT JOIN Insight i ON i.record = r WHERE r.organization = :organization GROUP BY r"
+        + " ORDER BY r.recordType, r.recordId")
 public class CrmRecord {
 
     public static final String FIND = "CrmRecord.find";
     /** The organization's records of one type and any of the ids, for many at once (uq_crm_record's order). */
     public static final String FIND_ALL = "CrmRecord.findAll";
+    /** The organization's records, each with the number of its insights, by type and id. */
+    public static final String COUNTED_OF_ORGANIZATION = "CrmRecord.countedOfOrganization";
 
     @Id
     @SequenceGenerator(name = "crm_record_seq", sequenceName = "crm_record_seq", allocationSize = 50)

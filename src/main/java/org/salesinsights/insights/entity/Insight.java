@@ -39,6 +39,18 @@ import jakarta.persistence.Version;
         + " WHERE i.feedOrganizationId = :organizationId AND i.feedSource = :source AND i.record = :record")
 @NamedQuery(name = Insight.FEED_KEYS, query = "SELECT i.record.id, i.naturalKey FROM Insight i"
         + " WHERE i.record.id IN :recordIds AND i.naturalKey LIKE 'feed-%'")
+@NamedQuery(name = Insight.OF_RECORD, query = "SELECT i FROM Insight i WHERE i.record = :record ORDER BY "
+        + Insight.READ_ORDER)
+@NamedQuery(name = Insight.COUNT_OF_RECORD, query = "SELECT COUNT(i) FROM Insight i WHERE i.record = :record")
+@NamedQuery(name = Insight.ID_BY_KEY, query = "SELECT i.id FROM Insight i WHERE i.record = :record"
+        + " AND i.naturalKey = :key")
+@NamedQuery(name = Insight.FED_BY_EXTERNAL_IDS, query = "SELECT i FROM Insight i JOIN FETCH i.record"
+        + " WHERE i.feedOrganizationId = :organizationId AND i.feedExternalId IN :externalIds")
+@NamedQuery(name = Insight.EXPORT_ALL, query = "SELECT i FROM Insight i JOIN FETCH i.record r"
+        + " JOIN FETCH r.organization o ORDER BY o.crmType, o.host, r.recordType, r.recordId, " + Insight.READ_ORDER)
+@NamedQuery(name = Insight.EXPORT_OF_ORGANIZATION, query = "SELECT i FROM Insight i JOIN FETCH i.record r"
+        + " JOIN FETCH r.organization o WHERE o.crmType = :crmType AND o.host = :host"
+        + " ORDER BY o.crmType, o.host, r.recordType, r.recordId, " + Insight.READ_ORDER)
 public class Insight {
 
     /** The insight a feed names by its organization, source and external id (unique: V5's uq_insight_feed). */
@@ -51,6 +63,20 @@ public class Insight {
     public static final String FED_IN_RECORD = "Insight.fedInRecord";
     /** The records' keys that a fed insight's generated key ({@code feed-} and its id) could meet. */
     public static final String FEED_KEYS = "Insight.feedKeys";
+
+    /** The read order (see above), of insights {@code i}: how sellers and curators see a record's insights. */
+    public static final String READ_ORDER = "i.pinned DESC, i.priority DESC, i.occurredAt DESC NULLS LAST, i.id DESC";
+    /** A record's insights, in the read order. */
+    public static final String OF_RECORD = "Insight.ofRecord";
+    public static final String COUNT_OF_RECORD = "Insight.countOfRecord";
+    /** The id of the record's insight with a key (unique within the record), if there is one. */
+    public static final String ID_BY_KEY = "Insight.idByKey";
+    /** An organization's fed insights with any of the external ids, of every source, with their records. */
+    public static final String FED_BY_EXTERNAL_IDS = "Insight.fedByExternalIds";
+    /** Every insight with its record and organization, organization by organization, record by record. */
+    public static final String EXPORT_ALL = "Insight.exportAll";
+    /** One organization's insights ({@code crmType}, {@code host}) with their records, record by record. */
+    public static final String EXPORT_OF_ORGANIZATION = "Insight.exportOfOrganization";
 
     @Id
     @SequenceGenerator(name = "insight_seq", sequenceName = "insight_seq", allocationSize = 50)

@@ -29,6 +29,7 @@ import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.salesinsights.curation.boundary.Curation;
 import org.salesinsights.curation.boundary.CurationViews.ImportReport;
+import org.salesinsights.curation.boundary.InsightTransfers;
 import org.salesinsights.curation.boundary.RelatedRecordCuration;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.RelatedRecordFiles;
@@ -79,6 +80,9 @@ public class SeedScripts {
 
     @EJB
     Curation curation;
+
+    @EJB
+    InsightTransfers transfers;
 
     @EJB
     RelatedRecordCuration relatedRecords;
@@ -179,7 +183,7 @@ public class SeedScripts {
                 + " organizations new, " + feedersAdded + " feeders new";
         String by = ("seed " + file.name()).substring(0, Math.min(MAX_AUTHOR, 5 + file.name().length()));
         if (!file.insights().isEmpty()) {
-            ImportReport report = curation.seed(new InsightFiles.Read(file.insights(), List.of()), by);
+            ImportReport report = transfers.seed(new InsightFiles.Read(file.insights(), List.of()), by);
             summary += ", " + report.recordsAdded() + " records new, " + report.created() + " insights new, "
                     + report.unchanged() + " kept as they are";
         }
@@ -188,7 +192,7 @@ public class SeedScripts {
             for (RelatedRecordFiles.Row row : file.relatedRecords()) {
                 CrmRecordKey record = row.crmRecord();
                 long crmRecordId = curation.record(record.crmType(), record.orgHost().orElseThrow(),
-                        record.recordType(), record.recordId(), null).getKey().id();
+                        record.recordType(), record.recordId(), null).view().id();
                 made += relatedRecords.save(crmRecordId, row.document(), row.source(), by,
                         RelatedRecordCuration.Mode.KEEP)
                         .outcome() == RelatedRecordCuration.Outcome.CREATED ? 1 : 0;
