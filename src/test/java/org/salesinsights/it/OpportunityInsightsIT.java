@@ -384,8 +384,14 @@ class OpportunityInsightsIT {
         assertFalse(properties.containsKey("maxProperties"), "maxProperties 0 would forbid every property");
 
         for (String status : List.of("400", "500")) {
-            JsonObject error = resolve(schemas, get.getJsonObject("responses").getJsonObject(status)
-                    .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
+            // the refusals the actions share are response components, referred to by name
+            JsonObject refusal = get.getJsonObject("responses").getJsonObject(status);
+            if (refusal.containsKey("$ref")) {
+                refusal = document.getJsonObject("components").getJsonObject("responses").getJsonObject(
+                        refusal.getString("$ref").replace("#/components/responses/", ""));
+            }
+            JsonObject error = resolve(schemas, refusal.getJsonObject("content").getJsonObject("application/json")
+                    .getJsonObject("schema"));
             assertEquals(Set.of("errorCode", "errorMessage", "activityId", "details"), error.getJsonObject("properties").keySet());
         }
     }
