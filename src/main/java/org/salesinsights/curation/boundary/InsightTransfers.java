@@ -19,6 +19,7 @@ import org.salesinsights.curation.boundary.CurationViews.ImportReport;
 import org.salesinsights.curation.control.CurationReads;
 import org.salesinsights.curation.control.CurationRequests;
 import org.salesinsights.curation.control.InsightDocument;
+import org.salesinsights.curation.control.InsightFileWriter;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.curation.control.RelatedRecordFiles;
@@ -257,12 +258,12 @@ public class InsightTransfers {
     public String exportJson(CurationRequests.Organization organization) {
         List<RelatedRecordFiles.Row> related = organization == null ? relatedRecords.export(null, null)
                 : relatedRecords.export(organization.crmType(), organization.host());
-        return InsightFiles.writeJson(export(organization), related);
+        return InsightFileWriter.json(export(organization), related);
     }
 
     /** The CSV file of the organization's insights (every organization's: null); CSV holds no related records. */
     public String exportCsv(CurationRequests.Organization organization) {
-        return InsightFiles.writeCsv(export(organization));
+        return InsightFileWriter.csv(export(organization));
     }
 
     private List<InsightRow> export(CurationRequests.Organization organization) {

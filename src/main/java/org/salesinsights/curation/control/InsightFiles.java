@@ -2,11 +2,7 @@ package org.salesinsights.curation.control;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,27 +20,21 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.salesinsights.insights.control.CrmRecordKey;
-import org.salesinsights.insights.control.FeedNames;
 import org.salesinsights.insights.control.InsightsQueryParser;
-import org.salesinsights.insights.control.InvalidParameterException;
 import org.salesinsights.platform.errors.ApiException;
 import org.salesinsights.platform.errors.ErrorCode;
 import org.salesinsights.platform.requests.JsonBodies;
-import org.salesinsights.platform.requests.Texts;
 
 /**
- * Reads and writes the bulk files of insights, JSON and CSV, with the same fields: the record (crmType, orgUrl,
+ * Reads the bulk files of insights ({@link InsightFileWriter} writes them), JSON and CSV, with the same fields: the record (crmType, orgUrl,
  * recordType, recordId, recordName), the insight's key, the insight as curators write it, whether curators hid it
  * ({@code hidden}) and, for a fed insight, the feed's name for it ({@code source}, {@code externalId}), so that a fed
  * insight brought back by an import is still the one its feed replaces. Reading checks every row and reports every
@@ -68,13 +58,9 @@ public final class InsightFiles {
             "language", "visibleFrom", "visibleUntil", "additionalProperties");
     private static final Set<String> REQUIRED_COLUMNS = Set.of("orgUrl", "recordType", "recordId", "key", "title",
             "description");
-    /** A row's fields beside the insight's own: its record, translations, the feed's name and the curators' hide. */
-    private static final Set<String> ROW_FIELDS = Set.of("crmType", "orgUrl", "recordType", "recordId",
-            "recordName", "translations", "source", "externalId", "hidden");
     /** Text cells that could start with a formula character; the others cannot (times, numbers, JSON, keys). */
-    private static final Set<String> FREE_TEXT = Set.of("recordName", "title", "description");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    static final Set<String> FREE_TEXT = Set.of("recordName", "title", "description");
+    static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private InsightFiles() {
     }
@@ -158,7 +144,7 @@ public final class InsightFiles {
                 }
                 continue;
             }
-            row(line, index, parser.getObject(), records, room, rows, problems);
+            InsightRowChecks.row(line, index, parser.getObject(), records, room, rows, problems);
         }
     }
 
@@ -191,7 +177,7 @@ public final class InsightFiles {
                             + "; the header names " + header.size() + ".")));
                     continue;
                 }
-                row(line, index, cells(record.toMap()), records, TextRoom.CARD, rows, problems);
+                InsightRowChecks.row(line, index, cells(record.toMap()), records, TextRoom.CARD, rows, problems);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw notAFile("CSV", "it is not valid CSV (" + csvReason(e) + ").");
@@ -199,119 +185,12 @@ public final class InsightFiles {
         return some(checked(rows, problems));
     }
 
-    public static String writeJson(List<InsightRow> rows) {
-        return writeJson(rows, List.of());
-    }
-
-    /** The insights and, after them, the related records ({@link RelatedRecordFiles}), when there are any. */
-    public static String writeJson(List<InsightRow> rows, List<RelatedRecordFiles.Row> related) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createGenerator(out)) {
-            json.writeStartObject().writeStartArray("insights");
-            for (InsightRow row : rows) {
-                json.writeStartObject();
-                fields(row).forEach((name, value) -> json.write(name, value));
-                json.writeStartObject("additionalProperties");
-                row.insight().additionalProperties().forEach(p -> json.write(p.name(), p.value()));
-                json.writeEnd();
-                if (row.translations() != null) {
-                    json.writeStartObject("translations");
-                    new TreeMap<>(row.translations()).forEach((language, words) -> {
-                        json.writeStartObject(language).write("title", words.title())
-                                .write("description", words.description())
-                                .writeStartObject("additionalProperties");
-                        words.additionalProperties().forEach(p -> json.write(p.name(), p.value()));
-                        json.writeEnd().writeEnd();
-                    });
-                    json.writeEnd();
-                }
-                json.writeEnd();
-            }
-            json.writeEnd();
-            if (!related.isEmpty()) {
-                RelatedRecordFiles.write(json, related);
-            }
-            json.writeEnd();
-        }
-        return out.toString();
-    }
-
-    public static String writeCsv(List<InsightRow> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSV)) {
-            csv.printRecord(COLUMNS);
-            for (InsightRow row : rows) {
-                Map<String, JsonValue> fields = fields(row);
-                JsonObjectBuilder properties = Json.createObjectBuilder();
-                row.insight().additionalProperties().forEach(p -> properties.add(p.name(), p.value()));
-                List<String> cells = new ArrayList<>();
-                for (String column : COLUMNS) {
-                    String cell = column.equals("additionalProperties")
-                            ? (row.insight().additionalProperties().isEmpty() ? "" : properties.build().toString())
-                            : cell(fields.get(column));
-                    cells.add(FREE_TEXT.contains(column) && (formulaLike(cell) || escaped(cell)) ? "'" + cell : cell);
-                }
-                csv.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /** The row's fields but the properties and translations, in the files' order; absent ones left out. */
-    private static Map<String, JsonValue> fields(InsightRow row) {
-        InsightDocument insight = row.insight();
-        Map<String, JsonValue> fields = new LinkedHashMap<>();
-        fields.put("crmType", Json.createValue(row.crmType().label()));
-        fields.put("orgUrl", Json.createValue(row.orgHost()));
-        fields.put("recordType", Json.createValue(row.recordType()));
-        fields.put("recordId", Json.createValue(row.recordId()));
-        optional(fields, "recordName", row.recordName());
-        fields.put("key", Json.createValue(insight.key()));
-        if (row.fed() != null) {
-            fields.put("source", Json.createValue(row.fed().source()));
-            fields.put("externalId", Json.createValue(row.fed().externalId()));
-        }
-        fields.put("title", Json.createValue(insight.title()));
-        fields.put("description", Json.createValue(insight.description()));
-        optional(fields, "url", insight.url());
-        optional(fields, "dateTime", time(insight.dateTime()));
-        fields.put("pinned", insight.pinned() ? JsonValue.TRUE : JsonValue.FALSE);
-        fields.put("priority", Json.createValue(insight.priority()));
-        if (row.hidden() != null) {
-            fields.put("hidden", row.hidden() ? JsonValue.TRUE : JsonValue.FALSE);
-        }
-        optional(fields, "language", insight.language());
-        optional(fields, "visibleFrom", time(insight.visibleFrom()));
-        optional(fields, "visibleUntil", time(insight.visibleUntil()));
-        return fields;
-    }
-
-    private static void optional(Map<String, JsonValue> fields, String name, String value) {
-        if (value != null) {
-            fields.put(name, Json.createValue(value));
-        }
-    }
-
-    private static String time(OffsetDateTime time) {
-        return time == null ? null : TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
-    }
-
-    private static String cell(JsonValue value) {
-        if (value == null) {
-            return "";
-        }
-        return value instanceof JsonString string ? string.getString() : value.toString();
-    }
-
     /** An apostrophe before a formula character: how a defused cell is written (so one that has it gets another). */
-    private static boolean escaped(String cell) {
+    static boolean escaped(String cell) {
         return cell.startsWith("'") && (formulaLike(cell.substring(1)) || escaped(cell.substring(1)));
     }
 
-    private static boolean formulaLike(String cell) {
+    static boolean formulaLike(String cell) {
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
     }
 
@@ -362,139 +241,6 @@ public final class InsightFiles {
         } catch (JsonException | IllegalStateException | IllegalArgumentException | ApiException e) {
             return Optional.empty();
         }
-    }
-
-    /** Checks one row, adding it to {@code rows} or its problems, by field, to {@code problems}. */
-    private static void row(int line, int index, JsonObject json, InsightsQueryParser records, TextRoom room,
-            List<InsightRow> rows, List<Problem> problems) {
-        Map<String, Object> found = new LinkedHashMap<>();
-        CrmRecordKey record = record(json, records, found);
-        String recordName = recordName(json, found);
-        InsightDocument insight = InsightDocumentParser.read(json, ROW_FIELDS, room, found);
-        if (insight != null && insight.key() == null) {
-            found.put("key", "is required in a file, so that importing it again changes the same insight.");
-        }
-        Map<String, InsightDocument> translations = translations(json, insight, room, found);
-        InsightRow.Fed fed = fed(json, found);
-        Boolean hidden = hidden(json, found);
-        if (!found.isEmpty()) {
-            problems.add(new Problem(line, index, found));
-            return;
-        }
-        rows.add(new InsightRow(line, index, record.crmType(), record.orgHost().orElseThrow(), record.recordType(),
-                record.recordId(), recordName, insight, translations, fed, hidden));
-    }
-
-    /** The feed's name for a fed insight: both source and external id, by the feed API's rules; null for neither. */
-    private static InsightRow.Fed fed(JsonObject json, Map<String, Object> found) {
-        String source = string(json, "source", found);
-        String externalId = string(json, "externalId", found);
-        if (source == null && externalId == null) {
-            return null;
-        }
-        int before = found.size();
-        if (source == null) {
-            found.putIfAbsent("source", "is required with externalId: a fed insight is named by both.");
-        } else if (!FeedNames.isSource(source)) {
-            found.put("source", FeedNames.SOURCE_RULE);
-        }
-        if (externalId == null) {
-            found.putIfAbsent("externalId", "is required with source: a fed insight is named by both.");
-        } else if (!FeedNames.isExternalId(externalId)) {
-            found.put("externalId", FeedNames.EXTERNAL_ID_RULE);
-        }
-        return found.size() > before ? null : new InsightRow.Fed(source, externalId);
-    }
-
-    /** Whether curators hid the insight; null when the row does not say. */
-    private static Boolean hidden(JsonObject json, Map<String, Object> found) {
-        JsonValue value = json.get("hidden");
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-            found.put("hidden", "must be true or false.");
-            return null;
-        }
-        return value == JsonValue.TRUE;
-    }
-
-    /** crmType, host, recordType and recordId, checked as the read action checks them. */
-    private static CrmRecordKey record(JsonObject json, InsightsQueryParser records, Map<String, Object> found) {
-        String orgUrl = string(json, "orgUrl", found);
-        String crmType = string(json, "crmType", found);
-        String recordType = string(json, "recordType", found);
-        String recordId = string(json, "recordId", found);
-        if (orgUrl == null && !found.containsKey("orgUrl")) {
-            found.put("orgUrl", "is required.");
-        }
-        if (!found.isEmpty() || orgUrl == null) {
-            return null;
-        }
-        try {
-            return records.parse(recordType, recordId, crmType, orgUrl, null, null).record();
-        } catch (InvalidParameterException e) {
-            found.put(e.parameter().equals("crmOrgUrl") ? "orgUrl" : e.parameter(), e.getMessage()
-                    .replaceFirst("^Parameter '[^']*' ", ""));
-            return null;
-        }
-    }
-
-    private static String string(JsonObject json, String key, Map<String, Object> found) {
-        JsonValue value = json.get(key);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        found.put(key, "must be a string.");
-        return null;
-    }
-
-    private static String recordName(JsonObject json, Map<String, Object> found) {
-        String name = string(json, "recordName", found);
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        name = name.strip();
-        if (name.length() > MAX_RECORD_NAME || Texts.hasControlOrBrokenCharacters(name)) {
-            found.put("recordName", "must be text of at most " + MAX_RECORD_NAME + " characters on one line.");
-            return null;
-        }
-        return name;
-    }
-
-    private static Map<String, InsightDocument> translations(JsonObject json, InsightDocument insight,
-            TextRoom room, Map<String, Object> found) {
-        JsonValue value = json.get("translations");
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonObject languages)) {
-            found.put("translations", "must be an object of languages, such as {\"de\": {\"title\": ...}}.");
-            return null;
-        }
-        Map<String, InsightDocument> translations = new HashMap<>();
-        for (Map.Entry<String, JsonValue> entry : languages.entrySet()) {
-            String field = "translations." + entry.getKey();
-            Optional<String> language = InsightDocumentParser.normalTag(entry.getKey());
-            if (language.isEmpty()) {
-                found.put(field, "must be named by a language tag, such as de or fr-CA.");
-            } else if (insight != null && language.get().equalsIgnoreCase(insight.language())) {
-                found.put(field, "is the insight's own language.");
-            } else if (translations.containsKey(language.get())) {
-                found.put(field, "is there twice.");
-            } else if (!(entry.getValue() instanceof JsonObject words)) {
-                found.put(field, "must be an object with title, description and additionalProperties.");
-            } else {
-                InsightDocument translation = InsightDocumentParser.readTranslation(words, field + ".", room, found);
-                if (translation != null) {
-                    translations.put(language.get(), translation);
-                }
-            }
-        }
-        return translations;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.salesinsights.curation.boundary.CurationViews.InsightView;
 import org.salesinsights.curation.control.InsightDocument;
 import org.salesinsights.curation.control.InsightDocument.Property;
+import org.salesinsights.curation.control.InsightFileWriter;
 import org.salesinsights.curation.control.InsightFiles;
 import org.salesinsights.curation.control.InsightRow;
 import org.salesinsights.insights.control.InsightsQueryParser;
@@ -59,10 +60,10 @@ class InsightMappingTest {
         List<InsightTranslation> translations = List.of(translation(insight));
         InsightRow row = InsightMapping.row(insight, translations);
 
-        String json = InsightFiles.writeJson(List.of(row));
+        String json = InsightFileWriter.json(List.of(row));
         assertFalse(json.contains("Q-1"), json);
         assertEquals(json.indexOf("\"Quote\""), json.lastIndexOf("\"Quote\""), json);
-        assertTrue(InsightFiles.writeCsv(List.of(row)).contains("{\"\"Quote\"\":\"\"Q-2\"\",\"\"Stage\"\":\"\"Won\"\"}"));
+        assertTrue(InsightFileWriter.csv(List.of(row)).contains("{\"\"Quote\"\":\"\"Q-2\"\",\"\"Stage\"\":\"\"Won\"\"}"));
 
         InsightsQueryParser records = new InsightsQueryParser(new PagingLimits(5, 25));
         InsightFiles.Read file = InsightFiles.readJson(json, records);

@@ -48,7 +48,7 @@ class InsightFilesTest {
     void aJsonExportReadsBackAsTheSameRows() {
         List<InsightRow> rows = List.of(row("contract", "Contract signed", GERMAN), row("budget", "-5% budget",
                 Map.of()));
-        List<InsightRow> read = InsightFiles.readJson(InsightFiles.writeJson(rows), RECORDS).orThrow();
+        List<InsightRow> read = InsightFiles.readJson(InsightFileWriter.json(rows), RECORDS).orThrow();
         assertEquals(2, read.size());
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(rows.get(i).insight(), read.get(i).insight());
@@ -62,12 +62,12 @@ class InsightFilesTest {
     void aCsvExportReadsBackAsTheSameRowsWithoutTranslations() {
         List<InsightRow> rows = List.of(row("contract", "Contract signed", GERMAN), row("budget", "=SUM(A1)",
                 Map.of()));
-        String csv = InsightFiles.writeCsv(rows);
+        String csv = InsightFileWriter.csv(rows);
         assertTrue(csv.contains(",'=SUM(A1),"), "a formula-like cell is defused for spreadsheets: " + csv);
         List<InsightRow> read = InsightFiles.readCsv(csv, RECORDS).orThrow();
         assertEquals(rows.get(0).insight(), read.get(0).insight());
         assertEquals("=SUM(A1)", read.get(1).insight().title(), "the apostrophe comes off again");
-        String apostrophe = InsightFiles.writeCsv(List.of(row("quoted", "'=x", Map.of())));
+        String apostrophe = InsightFileWriter.csv(List.of(row("quoted", "'=x", Map.of())));
         assertEquals("'=x", InsightFiles.readCsv(apostrophe, RECORDS).orThrow().get(0).insight().title(),
                 "a title that starts with the escape itself comes back as it was");
         assertNull(read.get(0).translations(), "CSV says nothing of translations, so an import leaves them");
@@ -80,11 +80,11 @@ class InsightFilesTest {
         List<InsightRow> rows = List.of(row("feed-17", "Quote sent", GERMAN, quote, true),
                 row("budget", "Budget", Map.of(), null, true), row("contract", "Contract", Map.of(),
                         new InsightRow.Fed("contracts", "C-1"), false));
-        String json = InsightFiles.writeJson(rows);
+        String json = InsightFileWriter.json(rows);
         assertTrue(json.contains("\"key\": \"feed-17\",\n            \"source\": \"quotes\",\n"
                 + "            \"externalId\": \"Q-2026-0912:r2\","), json);
         assertTrue(json.contains("\"priority\": -3,\n            \"hidden\": true,"), json);
-        String csv = InsightFiles.writeCsv(rows);
+        String csv = InsightFileWriter.csv(rows);
         assertEquals("crmType,orgUrl,recordType,recordId,recordName,key,source,externalId,title,description,url,"
                 + "dateTime,pinned,priority,hidden,language,visibleFrom,visibleUntil,additionalProperties",
                 csv.lines().findFirst().orElseThrow());

@@ -28,7 +28,7 @@ class RelatedRecordFilesTest {
                         "contract", "Contract", "Contracts", "Renewal \"2026\"", "https://hub.example.com/c/1", "en",
                         3, List.of(new InsightDocument.Property("Status", "Signed"),
                                 new InsightDocument.Property("Owner", "Kenny Smith"))), "contracts");
-        String file = InsightFiles.writeJson(List.of(), List.of(row));
+        String file = InsightFileWriter.json(List.of(), List.of(row));
         InsightFiles.Read read = InsightFiles.readJson(file, RECORDS);
         assertEquals(List.of(), read.problems());
         assertEquals(List.of(), read.rows());
@@ -36,8 +36,8 @@ class RelatedRecordFilesTest {
         assertEquals(row.crmRecord(), read.relatedRecords().get(0).crmRecord());
         assertEquals(row.document(), read.relatedRecords().get(0).document());
         assertEquals("contracts", read.relatedRecords().get(0).source(), "a fed one stays fed");
-        assertEquals(file, InsightFiles.writeJson(List.of(), read.relatedRecords()), "written again, the same file");
-        assertFalse(InsightFiles.writeJson(List.of()).contains("relatedRecords"), "a file of insights only stays as"
+        assertEquals(file, InsightFileWriter.json(List.of(), read.relatedRecords()), "written again, the same file");
+        assertFalse(InsightFileWriter.json(List.of()).contains("relatedRecords"), "a file of insights only stays as"
                 + " it was");
     }
 
