@@ -101,14 +101,10 @@ public class RelatedRecordCuration {
 
     /** The related records of the organization's CRM records (all organizations: crmType null), as a file has them. */
     public List<RelatedRecordFiles.Row> export(CrmType crmType, String host) {
-        jakarta.persistence.TypedQuery<RelatedRecord> query = em.createQuery("SELECT r FROM RelatedRecord r"
-                + " JOIN FETCH r.record c JOIN FETCH c.organization o"
-                + (crmType == null ? "" : " WHERE o.crmType = :crmType AND o.host = :host")
-                + " ORDER BY o.crmType, o.host, c.recordType, c.recordId, r.priority DESC, r.id DESC",
-                RelatedRecord.class);
-        if (crmType != null) {
-            query.setParameter("crmType", crmType).setParameter("host", host);
-        }
+        jakarta.persistence.TypedQuery<RelatedRecord> query = crmType == null
+                ? em.createNamedQuery(RelatedRecord.EXPORT_ALL, RelatedRecord.class)
+                : em.createNamedQuery(RelatedRecord.EXPORT_OF_ORGANIZATION, RelatedRecord.class)
+                        .setParameter("crmType", crmType).setParameter("host", host);
         return query.getResultList().stream().map(r -> new RelatedRecordFiles.Row(0, new CrmRecordKey(
                 r.getRecord().getOrganization().getCrmType(), java.util.Optional.of(
                         r.getRecord().getOrganization().getHost()), r.getRecord().getRecordType(),

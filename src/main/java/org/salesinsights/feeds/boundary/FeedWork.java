@@ -432,8 +432,7 @@ final class FeedWork {
      * flush before the query: it would write new insights before their keys are set.
      */
     private boolean taken(CrmRecord record, String key, Long except) {
-        return em.createQuery("SELECT i.id FROM Insight i WHERE i.record = :record AND i.naturalKey = :key",
-                Long.class).setParameter("record", record).setParameter("key", key).setFlushMode(FlushModeType.COMMIT)
+        return em.createNamedQuery(Insight.ID_BY_KEY, Long.class).setParameter("record", record).setParameter("key", key).setFlushMode(FlushModeType.COMMIT)
                 .getResultStream().anyMatch(id -> !id.equals(except));
     }
 

@@ -32,10 +32,21 @@ import jakarta.persistence.Version;
         + " ORDER BY r.priority DESC, r.id DESC")
 @NamedQuery(name = RelatedRecord.BY_PARTNER_ID, query = "SELECT r FROM RelatedRecord r WHERE r.record = :record"
         + " AND r.partnerRecordId = :partnerRecordId")
+@NamedQuery(name = RelatedRecord.EXPORT_ALL, query = "SELECT r FROM RelatedRecord r JOIN FETCH r.record c"
+        + " JOIN FETCH c.organization o" + RelatedRecord.EXPORT_ORDER)
+@NamedQuery(name = RelatedRecord.EXPORT_OF_ORGANIZATION, query = "SELECT r FROM RelatedRecord r JOIN FETCH r.record c"
+        + " JOIN FETCH c.organization o WHERE o.crmType = :crmType AND o.host = :host" + RelatedRecord.EXPORT_ORDER)
 public class RelatedRecord {
 
     public static final String OF_RECORD = "RelatedRecord.ofRecord";
     public static final String BY_PARTNER_ID = "RelatedRecord.byPartnerId";
+    /** Every related record, with its CRM record and organization, in a file's order. */
+    public static final String EXPORT_ALL = "RelatedRecord.exportAll";
+    /** The related records of one organization's CRM records ({@code crmType}, {@code host}), in a file's order. */
+    public static final String EXPORT_OF_ORGANIZATION = "RelatedRecord.exportOfOrganization";
+    /** By organization and CRM record, then as the card reads them (priority first, then newest first). */
+    static final String EXPORT_ORDER = " ORDER BY o.crmType, o.host, c.recordType, c.recordId, r.priority DESC,"
+            + " r.id DESC";
 
     @Id
     @SequenceGenerator(name = "related_record_seq", sequenceName = "related_record_seq", allocationSize = 50)
