@@ -74,11 +74,13 @@ public class RelatedRecordFeeds {
         if (record.isEmpty()) {
             return;
         }
-        Map<String, RelatedRecord> existing = relatedRecords(record.get());
-        RelatedRecord related = existing.get(name.recordId());
-        if (related == null) {
+        Optional<RelatedRecord> found = em.createNamedQuery(RelatedRecord.BY_PARTNER_ID, RelatedRecord.class)
+                .setParameter("record", record.get()).setParameter("partnerRecordId", name.recordId())
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
             return;
         }
+        RelatedRecord related = found.get();
         requireFedBy(name.source(), related);
         em.remove(related);
         changeLog.record(changeOf(record.get()));

@@ -175,6 +175,8 @@ class RelatedRecordFeedsTest {
                                 .filter(o -> o.getHost().equals(parameters.get("host")));
                         case CrmRecord.FIND -> List.of(record).stream()
                                 .filter(r -> r.getRecordId().equals(parameters.get("recordId")));
+                        case RelatedRecord.BY_PARTNER_ID -> List.copyOf(stored).stream()
+                                .filter(r -> r.getPartnerRecordId().equals(parameters.get("partnerRecordId")));
                         default -> throw new UnsupportedOperationException(name);
                     };
                     case "getResultList" -> {
